@@ -1,0 +1,41 @@
+/**
+ * Shared shapes of the offline harness: what a simulated deployment records about each resource.
+ * The mocks recorder (unit tests), the gRPC test engine (multi-language runs) and the offline plan all
+ * produce `RecordedResource`s; the policy runner and the plan consume them.
+ */
+
+/** The string the Pulumi wire protocol uses for a value not known until the resource is created. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** One resource as registered with the (simulated) engine. */
+export interface RecordedResource {
+    /** The resource's URN, `urn:pulumi:<stack>::<project>::<parent types$>type::name`. */
+    urn: string;
+    /** The type token, e.g. `aws:ecs/service:Service` or `ecs-fargate:index:WebService`. */
+    type: string;
+    /** The logical name given to the resource's constructor. */
+    name: string;
+    /** True for provider-managed (custom) resources, false for components. */
+    custom: boolean;
+    /** URN of the parent resource; undefined for the stack itself. */
+    parent?: string;
+    /** The physical ID the simulator assigned (custom resources only). */
+    id?: string;
+    /**
+     * Inputs as plain JSON, as they came off the wire: values not yet known are the string `UNKNOWN`,
+     * secrets keep their wire form `{ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value }`.
+     */
+    inputs: Record<string, unknown>;
+    /** Outputs (inputs merged with what the simulated provider computed), in the same form as `inputs`. */
+    outputs: Record<string, unknown>;
+    /** For each input property, the URNs of the resources its value depends on. */
+    propertyDependencies: Record<string, string[]>;
+    /** URNs of every resource this one depends on. */
+    dependencies: string[];
+    /** URN of the explicit provider resource, if any. */
+    provider?: string;
+    /** Resource options that matter to policies and plans. */
+    protect?: boolean;
+    deleteBeforeReplace?: boolean;
+    ignoreChanges?: string[];
+}
