@@ -115,7 +115,8 @@ export async function setSimulatedMocks(options: SimulatedMocksOptions = {}): Pr
 
 /** Waits until every registration the program has started is answered. */
 export async function settle(): Promise<void> {
-    await settings.waitForRPCs();
+    // waitForRPCs is marked internal in the SDK's typings, but it is how the SDK itself drains registrations.
+    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }
 
 /** Resolves an output's value in tests (undefined when unknown). */

@@ -1,0 +1,91 @@
+/**
+ * Pure builders and validation for `FargateCluster`.
+ */
+import type { CapacityArgs, FargateClusterArgs } from "./cluster";
+import { NatGateways } from "./network";
+import { checkCidr, checkInteger, checkOneOf, known, quote } from "./validate";
+
+/** CloudWatch Container Insights levels. */
+export const ContainerInsights = {
+    /** Cluster- and service-level metrics. */
+    Enabled: "enabled",
+    /** Task- and container-level metrics as well (costs more). */
+    Enhanced: "enhanced",
+    /** No Container Insights metrics. */
+    Disabled: "disabled",
+} as const;
+export type ContainerInsights = (typeof ContainerInsights)[keyof typeof ContainerInsights];
+
+/** Most tasks one capacity provider strategy may place on its base. */
+const MAX_CAPACITY_BASE = 100000;
+/** Largest weight ECS accepts in a capacity provider strategy. */
+const MAX_CAPACITY_WEIGHT = 1000;
+/** Zones a created network may span. */
+const MAX_ZONES = 6;
+
+/** Problems with an on-demand/Spot split, for `arg` (e.g. `capacity`). */
+export function validateCapacity(arg: string, capacity: CapacityArgs | undefined): (string | undefined)[] {
+    if (!capacity) {
+        return [];
+    }
+    const problems = [
+        checkInteger(`${arg}.onDemandBase`, capacity.onDemandBase, 0, MAX_CAPACITY_BASE),
+        checkInteger(`${arg}.onDemandWeight`, capacity.onDemandWeight, 0, MAX_CAPACITY_WEIGHT),
+        checkInteger(`${arg}.spotWeight`, capacity.spotWeight, 0, MAX_CAPACITY_WEIGHT),
+    ];
+    if (capacity.onDemandWeight === 0 && (capacity.spotWeight ?? 0) === 0) {
+        problems.push(`\`${arg}\` gives both \`onDemandWeight\` and \`spotWeight\` 0, so no task beyond the base could be placed; give one of them a weight of at least 1.`);
+    }
+    return problems;
+}
+
+/** The capacity provider strategy of a split: on-demand with the base, Spot only when it has a weight. */
+export function capacityStrategy(split: Required<CapacityArgs>): { capacityProvider: string; base: number; weight: number }[] {
+    const strategy = [{ capacityProvider: "FARGATE", base: split.onDemandBase, weight: split.onDemandWeight }];
+    if (split.spotWeight > 0) {
+        strategy.push({ capacityProvider: "FARGATE_SPOT", base: 0, weight: split.spotWeight });
+    }
+    return strategy;
+}
+
+/** Every problem with `args`, before anything is created. */
+export function validateFargateClusterArgs(args: FargateClusterArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [
+        checkOneOf("containerInsights", known(args.containerInsights), Object.values(ContainerInsights)),
+        ...validateCapacity("capacity", args.capacity),
+        checkOneOf("natGateways", args.natGateways, Object.values(NatGateways)),
+        checkInteger("availabilityZones", args.availabilityZones, 2, MAX_ZONES),
+    ];
+    const clusterName = known(args.clusterName);
+    if (clusterName !== undefined && !/^[A-Za-z0-9_-]{1,255}$/.test(clusterName)) {
+        problems.push(`\`clusterName\` ${quote(clusterName)} is not a valid ECS cluster name; use 1 to 255 letters, digits, "-" or "_".`);
+    }
+    const cidr = args.cidrBlock;
+    const cidrProblem = checkCidr("cidrBlock", cidr);
+    problems.push(cidrProblem);
+    if (cidr !== undefined && cidrProblem === undefined) {
+        const prefix = Number(cidr.split("/")[1]);
+        if (cidr.includes(":") || prefix < 16 || prefix > 24) {
+            problems.push(`\`cidrBlock\` ${quote(cidr)} is not usable for a VPC; use an IPv4 range from /16 to /24, e.g. "10.0.0.0/16".`);
+        }
+    }
+    const existing = { vpcId: args.vpcId, publicSubnetIds: args.publicSubnetIds, privateSubnetIds: args.privateSubnetIds };
+    const given = Object.entries(existing).filter(([, v]) => v !== undefined).map(([k]) => k);
+    if (given.length > 0 && given.length < 3) {
+        const missing = Object.keys(existing).filter((k) => !given.includes(k));
+        problems.push(`An existing network needs \`vpcId\`, \`publicSubnetIds\` and \`privateSubnetIds\` together; got ${given.map((g) => `\`${g}\``).join(" and ")} without ${missing.map((m) => `\`${m}\``).join(" and ")}. Give all three, or none to create a network.`);
+    }
+    if (given.length > 0) {
+        const created = (["availabilityZones", "cidrBlock", "natGateways", "vpcEndpoints"] as const).filter((k) => args[k] !== undefined);
+        if (created.length > 0) {
+            problems.push(`${created.map((c) => `\`${c}\``).join(", ")} shape a created network, but \`vpcId\` names an existing one; drop ${created.length > 1 ? "them" : "it"} or drop \`vpcId\`.`);
+        }
+        for (const key of ["publicSubnetIds", "privateSubnetIds"] as const) {
+            const list = args[key];
+            if (Array.isArray(list) && list.length === 0) {
+                problems.push(`\`${key}\` is empty; give the IDs of at least two subnets in different zones.`);
+            }
+        }
+    }
+    return problems;
+}

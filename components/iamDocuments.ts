@@ -1,0 +1,147 @@
+/**
+ * Pure IAM documents of a `WebService`: trust and least-privilege permissions, built from known values.
+ */
+
+/** Principal ECS tasks assume their roles as. */
+export const ECS_TASKS_PRINCIPAL = "ecs-tasks.amazonaws.com";
+
+/** AWS managed policies no task role may carry. */
+export const FORBIDDEN_MANAGED_POLICIES: readonly string[] = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
+
+/** The parts of an ARN: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
+export interface ArnParts {
+    partition: string;
+    service: string;
+    region: string;
+    account: string;
+    resource: string;
+}
+
+/** Splits an ARN; throws with the ARN quoted when it is not one. */
+export function parseArn(arn: string): ArnParts {
+    const parts = arn.split(":");
+    if (parts.length < 6 || parts[0] !== "arn") {
+        throw new Error(`"${arn}" is not an ARN`);
+    }
+    return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(":") };
+}
+
+/** The ECR repository an image URI points into, or undefined for an image outside ECR. */
+export function ecrRepositoryOf(image: string): { account: string; region: string; repository: string } | undefined {
+    const match = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^@:]+)/.exec(image);
+    return match ? { account: match[1], region: match[2], repository: match[3] } : undefined;
+}
+
+/** The secret ARN without the JSON-key, version-stage and version-ID suffix ECS allows in `valueFrom`. */
+export function secretResourceArn(valueFrom: string): string {
+    const parts = valueFrom.split(":");
+    return parts[2] === "secretsmanager" ? parts.slice(0, 7).join(":") : valueFrom;
+}
+
+/** Trust policy: only ECS tasks of this account (confused-deputy guard with aws:SourceAccount and aws:SourceArn). */
+export function taskTrustPolicy(clusterArn: string): string {
+    const { partition, region, account } = parseArn(clusterArn);
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow",
+            Principal: { Service: ECS_TASKS_PRINCIPAL },
+            Action: "sts:AssumeRole",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": account },
+                ArnLike: { "aws:SourceArn": `arn:${partition}:ecs:${region}:${account}:*` },
+            },
+        }],
+    });
+}
+
+/** What the execution role must reach to start the task. */
+export interface ExecutionPolicyInputs {
+    clusterArn: string;
+    image: string;
+    logGroupArn: string;
+    /** `valueFrom` of each secret (Secrets Manager or SSM Parameter Store ARNs). */
+    secretArns: string[];
+}
+
+/**
+ * Execution role permissions: ECR pull scoped to the image's repository (only the authorization-token call needs
+ * `*`), log writes scoped to the service's log group, and reads of exactly the named secrets.
+ */
+export function executionPolicy(inputs: ExecutionPolicyInputs): string {
+    const { partition } = parseArn(inputs.clusterArn);
+    const statements: object[] = [];
+    const repository = ecrRepositoryOf(inputs.image);
+    if (repository) {
+        statements.push(
+            { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+            {
+                Sid: "EcrPullImage",
+                Effect: "Allow",
+                Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                Resource: `arn:${partition}:ecr:${repository.region}:${repository.account}:repository/${repository.repository}`,
+            },
+        );
+    }
+    statements.push({
+        Sid: "WriteLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: `${inputs.logGroupArn.replace(/:\*$/, "")}:log-stream:*`,
+    });
+    const secrets = [...new Set(inputs.secretArns.filter((a) => parseArn(a).service === "secretsmanager").map(secretResourceArn))].sort();
+    if (secrets.length > 0) {
+        statements.push({ Sid: "ReadSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secrets });
+    }
+    const parameters = [...new Set(inputs.secretArns.filter((a) => parseArn(a).service === "ssm"))].sort();
+    if (parameters.length > 0) {
+        statements.push({ Sid: "ReadParameters", Effect: "Allow", Action: "ssm:GetParameters", Resource: parameters });
+    }
+    return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** Task role permissions ECS Exec needs: the four SSM message channels (AWS requires `*` for these). */
+export function executeCommandPolicy(): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "EcsExec",
+            Effect: "Allow",
+            Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+            Resource: "*",
+        }],
+    });
+}
+
+function asList(value: unknown): unknown[] {
+    return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+/** Problems with a user's task-role policy document: not JSON, no statements, or an admin-style grant. */
+export function checkTaskPolicyJson(arg: string, json: string): string | undefined {
+    let document: any;
+    try {
+        document = JSON.parse(json);
+    } catch {
+        return `\`${arg}\` is not valid JSON; give an IAM policy document such as {"Version":"2012-10-17","Statement":[…]}.`;
+    }
+    const statements = asList(document?.Statement);
+    if (statements.length === 0) {
+        return `\`${arg}\` has no \`Statement\`; give an IAM policy document with at least one statement.`;
+    }
+    for (const statement of statements as any[]) {
+        if (statement?.Effect !== "Allow") {
+            continue;
+        }
+        const actions = asList(statement.Action).map(String);
+        const resources = asList(statement.Resource).map(String);
+        const wildcard = actions.find((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
+        if (wildcard && resources.includes("*")) {
+            return `\`${arg}\` allows "${wildcard}" on every resource ("*"); grant the specific actions the app needs on the specific resources it uses.`;
+        }
+        if (statement.NotAction !== undefined) {
+            return `\`${arg}\` uses \`NotAction\` with Allow, which grants everything else; list the allowed actions in \`Action\` instead.`;
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * Physical names that fit AWS's limits for any component name, unique per stack, and stable between runs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+
+/** AWS's longest load balancer and target group name. */
+export const MAX_LOAD_BALANCER_NAME = 32;
+/** AWS's longest IAM role name. */
+export const MAX_ROLE_NAME = 64;
+/** AWS's longest ECS service, cluster or task family name. */
+export const MAX_ECS_NAME = 255;
+/** Characters of the hash that keeps names of different stacks and components apart. */
+const HASH_LENGTH = 7;
+
+/** A short hash of the given parts. */
+export function shortHash(parts: readonly string[]): string {
+    return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, HASH_LENGTH);
+}
+
+/**
+ * A name of at most `maxLength` characters made of letters, digits and hyphens: the base (from the component
+ * name), then a hash of the project, stack, base and `seed`. The hash keeps two stacks in one account (dev
+ * and prod), two components, and replacements (a changed `seed`) from colliding.
+ */
+export function physicalName(base: string, maxLength: number, seed: readonly string[] = []): string {
+    const hash = shortHash([pulumi.getProject(), pulumi.getStack(), base, ...seed]);
+    const cleaned = base.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+    const room = maxLength - HASH_LENGTH - 1;
+    const head = cleaned.slice(0, room).replace(/-$/, "");
+    return head.length > 0 ? `${head}-${hash}` : hash;
+}
+
+/** An ECR repository name (lowercase; `.`, `_` and `-` only between letters and digits) derived from `base`. */
+export function repositoryNameFrom(base: string): string {
+    const cleaned = base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return physicalName(cleaned || "repository", 256).toLowerCase();
+}

@@ -1,0 +1,150 @@
+/**
+ * The network a `FargateCluster` creates when it is given no VPC: public and private subnets in each zone,
+ * an internet gateway, the chosen NAT gateways and, optionally, the VPC endpoints private tasks need to pull
+ * images and write logs without NAT. Plain `@pulumi/aws` resources, so previews, policies and tests see each one.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+/** How private subnets reach the internet. */
+export const NatGateways = {
+    /** No NAT gateway: private subnets reach only the VPC (and VPC endpoints). Cheapest. */
+    None: "None",
+    /** One NAT gateway shared by every zone: about $33 a month, but one zone's outage cuts the others' egress. */
+    Single: "Single",
+    /** One NAT gateway per zone: zone-independent egress, at about $33 a month each. */
+    OnePerAz: "OnePerAz",
+} as const;
+export type NatGateways = (typeof NatGateways)[keyof typeof NatGateways];
+
+/** Interface endpoints private tasks need without NAT: ECR (API and images) and CloudWatch Logs. */
+export const INTERFACE_ENDPOINT_SERVICES: readonly string[] = ["ecr.api", "ecr.dkr", "logs"];
+/** Bits added to the VPC prefix for each subnet: a /16 gives /20 subnets (4,091 addresses each). */
+const SUBNET_NEW_BITS = 4;
+/** Index of the first private subnet within the VPC range, leaving room for six public ones. */
+const PRIVATE_SUBNET_OFFSET = 8;
+
+/** Subnet `index` of size `prefix + newBits` within an IPv4 CIDR block. */
+export function subnetCidr(vpcCidr: string, newBits: number, index: number): string {
+    const [address, prefixText] = vpcCidr.split("/");
+    const prefix = Number(prefixText);
+    const base = address.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+    const size = 2 ** (32 - prefix - newBits);
+    const start = base + index * size;
+    const octets = [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256);
+    return `${octets.join(".")}/${prefix + newBits}`;
+}
+
+/** The public and private subnet ranges of a created network, one of each per zone. */
+export function planSubnets(vpcCidr: string, zones: number): { publicCidrs: string[]; privateCidrs: string[] } {
+    const indexes = Array.from({ length: zones }, (_, i) => i);
+    return {
+        publicCidrs: indexes.map((i) => subnetCidr(vpcCidr, SUBNET_NEW_BITS, i)),
+        privateCidrs: indexes.map((i) => subnetCidr(vpcCidr, SUBNET_NEW_BITS, PRIVATE_SUBNET_OFFSET + i)),
+    };
+}
+
+/** How many NAT gateways a choice creates. */
+export function natGatewayCount(choice: NatGateways, zones: number): number {
+    return choice === NatGateways.None ? 0 : choice === NatGateways.Single ? 1 : zones;
+}
+
+/** What `createNetwork` needs. */
+export interface NetworkSpec {
+    zones: number;
+    cidrBlock: string;
+    natGateways: NatGateways;
+    vpcEndpoints: boolean;
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/** The created network's IDs. */
+export interface CreatedNetwork {
+    vpcId: pulumi.Output<string>;
+    publicSubnetIds: pulumi.Output<string>[];
+    privateSubnetIds: pulumi.Output<string>[];
+}
+
+function withName(tags: NetworkSpec["tags"], name: string): pulumi.Output<{ [key: string]: string }> {
+    return pulumi.output(tags ?? {}).apply((t): { [key: string]: string } => ({ ...t, Name: name }));
+}
+
+/** Creates the network as children of `parent`, each named after `name`. */
+export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Resource): CreatedNetwork {
+    const opts = { parent };
+    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, opts);
+    const { publicCidrs, privateCidrs } = planSubnets(spec.cidrBlock, spec.zones);
+
+    const vpc = new aws.ec2.Vpc(`${name}-vpc`, {
+        cidrBlock: spec.cidrBlock,
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+        tags: withName(spec.tags, `${name}-vpc`),
+    }, opts);
+    const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: withName(spec.tags, `${name}-igw`) }, opts);
+    const publicRoutes = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: vpc.id, tags: withName(spec.tags, `${name}-public`) }, opts);
+    new aws.ec2.Route(`${name}-public-default-route`, {
+        routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: gateway.id,
+    }, opts);
+
+    const publicSubnets = publicCidrs.map((cidr, i) => {
+        const subnet = new aws.ec2.Subnet(`${name}-public-${i + 1}`, {
+            vpcId: vpc.id, cidrBlock: cidr, availabilityZone: zones.names[i], mapPublicIpOnLaunch: false,
+            tags: withName(spec.tags, `${name}-public-${i + 1}`),
+        }, opts);
+        new aws.ec2.RouteTableAssociation(`${name}-public-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, opts);
+        return subnet;
+    });
+
+    const nats = Array.from({ length: natGatewayCount(spec.natGateways, spec.zones) }, (_, i) => {
+        const eip = new aws.ec2.Eip(`${name}-nat-${i + 1}-eip`, { domain: "vpc", tags: withName(spec.tags, `${name}-nat-${i + 1}`) }, opts);
+        return new aws.ec2.NatGateway(`${name}-nat-${i + 1}`, {
+            allocationId: eip.id, subnetId: publicSubnets[i].id, tags: withName(spec.tags, `${name}-nat-${i + 1}`),
+        }, { parent, dependsOn: [gateway] });
+    });
+
+    const privateRouteTables: aws.ec2.RouteTable[] = [];
+    const privateSubnets = privateCidrs.map((cidr, i) => {
+        const subnet = new aws.ec2.Subnet(`${name}-private-${i + 1}`, {
+            vpcId: vpc.id, cidrBlock: cidr, availabilityZone: zones.names[i], mapPublicIpOnLaunch: false,
+            tags: withName(spec.tags, `${name}-private-${i + 1}`),
+        }, opts);
+        const routes = new aws.ec2.RouteTable(`${name}-private-${i + 1}-rt`, { vpcId: vpc.id, tags: withName(spec.tags, `${name}-private-${i + 1}`) }, opts);
+        if (nats.length > 0) {
+            new aws.ec2.Route(`${name}-private-${i + 1}-default-route`, {
+                routeTableId: routes.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nats[i % nats.length].id,
+            }, opts);
+        }
+        new aws.ec2.RouteTableAssociation(`${name}-private-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: routes.id }, opts);
+        privateRouteTables.push(routes);
+        return subnet;
+    });
+
+    if (spec.vpcEndpoints) {
+        // The availability-zones data source's ID is the region it was read in.
+        const region = zones.id;
+        const endpointGroup = new aws.ec2.SecurityGroup(`${name}-endpoints-sg`, {
+            vpcId: vpc.id, description: `HTTPS from inside ${name}'s VPC to its VPC endpoints`, tags: spec.tags,
+        }, opts);
+        new aws.vpc.SecurityGroupIngressRule(`${name}-endpoints-https-in`, {
+            securityGroupId: endpointGroup.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: spec.cidrBlock,
+            description: "HTTPS from the VPC", tags: spec.tags,
+        }, opts);
+        for (const service of INTERFACE_ENDPOINT_SERVICES) {
+            new aws.ec2.VpcEndpoint(`${name}-${service.replace(".", "-")}-endpoint`, {
+                vpcId: vpc.id, serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`, vpcEndpointType: "Interface",
+                privateDnsEnabled: true, subnetIds: privateSubnets.map((s) => s.id), securityGroupIds: [endpointGroup.id], tags: spec.tags,
+            }, opts);
+        }
+        new aws.ec2.VpcEndpoint(`${name}-s3-endpoint`, {
+            vpcId: vpc.id, serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`, vpcEndpointType: "Gateway",
+            routeTableIds: privateRouteTables.map((t) => t.id), tags: spec.tags,
+        }, opts);
+    }
+
+    return {
+        vpcId: vpc.id,
+        publicSubnetIds: publicSubnets.map((s) => s.id),
+        privateSubnetIds: privateSubnets.map((s) => s.id),
+    };
+}

@@ -1,0 +1,106 @@
+/**
+ * Small pure checks shared by the components' validators. Each returns an error message naming the argument,
+ * quoting the value and saying what is allowed, or undefined when the value is fine. Values not yet known
+ * (outputs of other resources) are never judged.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** The error a component throws, before creating anything, when its arguments are invalid. */
+export class InvalidArgumentsError extends Error {
+    constructor(readonly component: string, readonly resourceName: string, readonly problems: readonly string[]) {
+        super(`Invalid arguments for ${component} "${resourceName}":\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        this.name = "InvalidArgumentsError";
+    }
+}
+
+/** Throws `InvalidArgumentsError` when any check found a problem. */
+export function throwIfInvalid(component: string, resourceName: string, problems: (string | undefined)[]): void {
+    const found = problems.filter((p): p is string => p !== undefined);
+    if (found.length > 0) {
+        throw new InvalidArgumentsError(component, resourceName, found);
+    }
+}
+
+/** The value when it is already known at construction time (not an Output or a Promise), else undefined. */
+export function known<T>(value: pulumi.Input<T> | undefined): T | undefined {
+    if (value === undefined || pulumi.Output.isInstance(value) || value instanceof Promise) {
+        return undefined;
+    }
+    return value as T;
+}
+
+/** A value as it appears in a message: strings quoted, the rest as JSON. */
+export function quote(value: unknown): string {
+    return typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+}
+
+/** An integer within [min, max]. */
+export function checkInteger(arg: string, value: unknown, min: number, max: number, unit = ""): string | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        return `\`${arg}\` ${quote(value)} is not valid; use a whole number from ${min} to ${max}${unit}.`;
+    }
+    return undefined;
+}
+
+/** One of a fixed set of strings. */
+export function checkOneOf(arg: string, value: unknown, allowed: readonly string[]): string | undefined {
+    if (value === undefined || allowed.includes(value as string)) {
+        return undefined;
+    }
+    return `\`${arg}\` ${quote(value)} is not valid; use one of ${allowed.map((a) => `"${a}"`).join(", ")}.`;
+}
+
+/** A TCP port. */
+export function checkPort(arg: string, value: unknown): string | undefined {
+    return checkInteger(arg, value, 1, 65535);
+}
+
+const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const IPV6_CIDR = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
+
+/** True for an IPv6 CIDR block. */
+export function isIpv6Cidr(cidr: string): boolean {
+    return IPV6_CIDR.test(cidr);
+}
+
+/** An IPv4 or IPv6 CIDR block such as "10.0.0.0/16" or "::/0". */
+export function checkCidr(arg: string, value: unknown): string | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string" || !(IPV4_CIDR.test(value) || IPV6_CIDR.test(value))) {
+        return `\`${arg}\` ${quote(value)} is not a CIDR block; use an address range such as "10.0.0.0/16" or "::/0".`;
+    }
+    return undefined;
+}
+
+/** A twelve-digit AWS account ID. */
+export function checkAccountId(arg: string, value: unknown): string | undefined {
+    if (value === undefined || (typeof value === "string" && /^\d{12}$/.test(value))) {
+        return undefined;
+    }
+    return `\`${arg}\` ${quote(value)} is not an AWS account ID; use the account's 12 digits, e.g. "123456789012".`;
+}
+
+/** An ARN of the given service (any partition). */
+export function checkArn(arg: string, value: unknown, services: readonly string[], example: string): string | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const parts = typeof value === "string" ? value.split(":") : [];
+    if (parts.length < 6 || parts[0] !== "arn" || !/^aws[a-z-]*$/.test(parts[1]) || !services.includes(parts[2])) {
+        return `\`${arg}\` ${quote(value)} is not ${services.map((s) => `an ${s}`).join(" or ")} ARN; use one such as "${example}".`;
+    }
+    return undefined;
+}
+
+/** A non-empty list. */
+export function checkNonEmpty(arg: string, value: unknown, what: string): string | undefined {
+    if (Array.isArray(value) && value.length === 0) {
+        return `\`${arg}\` is empty; give at least one ${what}.`;
+    }
+    return undefined;
+}

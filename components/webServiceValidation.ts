@@ -1,0 +1,185 @@
+/**
+ * Validation of `WebServiceArgs`: every argument a user can get wrong, checked before the first child.
+ */
+import { validateCapacity } from "./clusterBuilders";
+import { DEFAULT_DESIRED_COUNT } from "./defaults";
+import { checkFargateSize } from "./fargateSizing";
+import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
+import { checkArn, checkCidr, checkInteger, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
+import { Architecture, WebServiceArgs } from "./webServiceArgs";
+import { DEFAULT_CPU, DEFAULT_MEMORY_MIB } from "./defaults";
+
+/** Retention periods CloudWatch Logs accepts, in days (0 = never expire). */
+export const LOG_RETENTION_DAYS: readonly number[] = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+/** Most tasks a service may run. */
+const MAX_TASKS = 5000;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const MATCHER = /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/;
+const SCHEDULE = /^(cron|rate|at)\(.+\)$/;
+
+function validateNames(args: WebServiceArgs): (string | undefined)[] {
+    return (["serviceName", "family"] as const).map((key) => {
+        const value = args[key];
+        return value !== undefined && !ECS_NAME.test(value)
+            ? `\`${key}\` ${quote(value)} is not a valid ECS name; use 1 to 255 letters, digits, "-" or "_".`
+            : undefined;
+    });
+}
+
+function validateContainer(args: WebServiceArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [checkPort("containerPort", args.containerPort)];
+    const cpu = args.cpu ?? DEFAULT_CPU;
+    const memory = args.memory ?? DEFAULT_MEMORY_MIB;
+    problems.push(checkFargateSize(cpu, memory));
+    problems.push(checkOneOf("architecture", args.architecture, Object.values(Architecture)));
+    for (const key of Object.keys(args.environment ?? {})) {
+        if (!ENV_NAME.test(key)) {
+            problems.push(`\`environment\` key ${quote(key)} is not an environment variable name; use letters, digits and "_", not starting with a digit.`);
+        }
+    }
+    for (const [key, value] of Object.entries(args.secrets ?? {})) {
+        if (!ENV_NAME.test(key)) {
+            problems.push(`\`secrets\` key ${quote(key)} is not an environment variable name; use letters, digits and "_", not starting with a digit.`);
+        }
+        if (args.environment && key in args.environment) {
+            problems.push(`\`${key}\` is in both \`environment\` and \`secrets\`; keep it in \`secrets\` only.`);
+        }
+        problems.push(checkArn(`secrets.${key}`, known(value), ["secretsmanager", "ssm"], "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-password-AbCdEf"));
+    }
+    const paths = args.writablePaths ?? [];
+    paths.forEach((p, i) => {
+        if (typeof p !== "string" || !p.startsWith("/") || p === "/") {
+            problems.push(`\`writablePaths[${i}]\` ${quote(p)} is not an absolute folder path; use one such as "/tmp".`);
+        }
+    });
+    const duplicate = paths.find((p, i) => paths.indexOf(p) !== i);
+    if (duplicate !== undefined) {
+        problems.push(`\`writablePaths\` lists ${quote(duplicate)} twice; list each folder once.`);
+    }
+    if (args.user !== undefined && !/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/.test(args.user)) {
+        problems.push(`\`user\` ${quote(args.user)} is not a user; use a name or UID, optionally with a group, e.g. "1000:1000".`);
+    }
+    if (args.logRetentionDays !== undefined && !LOG_RETENTION_DAYS.includes(args.logRetentionDays)) {
+        problems.push(`\`logRetentionDays\` ${quote(args.logRetentionDays)} is not a CloudWatch retention; use one of ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`);
+    }
+    problems.push(checkArn("logKmsKeyArn", known(args.logKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+    return problems;
+}
+
+function validatePermissions(args: WebServiceArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [];
+    (args.taskRolePolicyArns ?? []).forEach((input, i) => {
+        const arn = known(input);
+        const problem = checkArn(`taskRolePolicyArns[${i}]`, arn, ["iam"], "arn:aws:iam::123456789012:policy/app-permissions");
+        problems.push(problem);
+        const policyName = problem === undefined && arn !== undefined ? arn.split("/").pop() : undefined;
+        if (policyName !== undefined && FORBIDDEN_MANAGED_POLICIES.includes(policyName)) {
+            problems.push(`\`taskRolePolicyArns[${i}]\` ${quote(arn)} grants administrator-level access; attach a policy with only the permissions the app needs.`);
+        }
+    });
+    const json = known(args.taskRolePolicyJson);
+    if (json !== undefined) {
+        problems.push(checkTaskPolicyJson("taskRolePolicyJson", json));
+    }
+    return problems;
+}
+
+function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [
+        checkArn("certificateArn", known(args.certificateArn), ["acm"], "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        checkArn("webAclArn", known(args.webAclArn), ["wafv2"], "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/app/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        checkNonEmpty("allowedCidrs", args.allowedCidrs, "CIDR block, e.g. \"0.0.0.0/0\""),
+        ...(args.allowedCidrs ?? []).map((cidr, i) => checkCidr(`allowedCidrs[${i}]`, cidr)),
+        checkInteger("healthCheckGracePeriodSeconds", args.healthCheckGracePeriodSeconds, 0, 7200, " seconds"),
+        checkInteger("deregistrationDelaySeconds", args.deregistrationDelaySeconds, 0, 3600, " seconds"),
+        checkNonEmpty("subnetIds", known(args.subnetIds), "subnet ID"),
+    ];
+    const lbSubnets = known(args.loadBalancerSubnetIds);
+    if (Array.isArray(lbSubnets) && lbSubnets.length < 2) {
+        problems.push(`\`loadBalancerSubnetIds\` has ${lbSubnets.length} subnet${lbSubnets.length === 1 ? "" : "s"}; an application load balancer needs subnets in at least two availability zones.`);
+    }
+    const hc = args.healthCheck ?? {};
+    if (hc.path !== undefined && (!hc.path.startsWith("/") || hc.path.length > 1024 || /\s/.test(hc.path))) {
+        problems.push(`\`healthCheck.path\` ${quote(hc.path)} is not a URL path; use one starting with "/", e.g. "/health".`);
+    }
+    problems.push(
+        checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds"),
+        checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds"),
+        checkInteger("healthCheck.healthyThreshold", hc.healthyThreshold, 2, 10),
+        checkInteger("healthCheck.unhealthyThreshold", hc.unhealthyThreshold, 2, 10),
+    );
+    if (hc.timeoutSeconds !== undefined && hc.intervalSeconds !== undefined && hc.timeoutSeconds >= hc.intervalSeconds) {
+        problems.push(`\`healthCheck.timeoutSeconds\` ${hc.timeoutSeconds} must be less than \`healthCheck.intervalSeconds\` ${hc.intervalSeconds}; shorten the timeout or lengthen the interval.`);
+    }
+    if (hc.matcher !== undefined && !MATCHER.test(hc.matcher)) {
+        problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".`);
+    }
+    return problems;
+}
+
+function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined)[] {
+    const d = args.deployment ?? {};
+    const problems: (string | undefined)[] = [
+        checkInteger("desiredCount", args.desiredCount, 0, MAX_TASKS),
+        checkInteger("deployment.minimumHealthyPercent", d.minimumHealthyPercent, 0, 100, " percent"),
+        checkInteger("deployment.maximumPercent", d.maximumPercent, 100, 200, " percent"),
+        ...validateCapacity("capacity", args.capacity),
+    ];
+    if (d.minimumHealthyPercent !== undefined && d.maximumPercent !== undefined && d.maximumPercent <= d.minimumHealthyPercent) {
+        problems.push(`\`deployment.maximumPercent\` ${d.maximumPercent} must be above \`deployment.minimumHealthyPercent\` ${d.minimumHealthyPercent}, or a deploy can never start a new task.`);
+    }
+    const scaling = args.autoscaling;
+    if (scaling) {
+        problems.push(
+            checkInteger("autoscaling.minCapacity", scaling.minCapacity, 0, MAX_TASKS),
+            checkInteger("autoscaling.maxCapacity", scaling.maxCapacity, 1, MAX_TASKS),
+            checkInteger("autoscaling.cpuTargetPercent", scaling.cpuTargetPercent, 1, 100, " percent"),
+            checkInteger("autoscaling.memoryTargetPercent", scaling.memoryTargetPercent, 1, 100, " percent"),
+            checkInteger("autoscaling.requestsPerTarget", scaling.requestsPerTarget, 1, 1000000),
+            checkInteger("autoscaling.scaleInCooldownSeconds", scaling.scaleInCooldownSeconds, 0, 86400, " seconds"),
+            checkInteger("autoscaling.scaleOutCooldownSeconds", scaling.scaleOutCooldownSeconds, 0, 86400, " seconds"),
+        );
+        const desired = args.desiredCount ?? Math.max(DEFAULT_DESIRED_COUNT, scaling.minCapacity);
+        if (scaling.minCapacity > scaling.maxCapacity) {
+            problems.push(`\`autoscaling.minCapacity\` ${scaling.minCapacity} is above \`autoscaling.maxCapacity\` ${scaling.maxCapacity}; the minimum must not exceed the maximum.`);
+        } else if (desired < scaling.minCapacity || desired > scaling.maxCapacity) {
+            problems.push(`\`desiredCount\` ${desired} is outside the autoscaling range ${scaling.minCapacity} to ${scaling.maxCapacity}; choose a count within it (minCapacity ≤ desiredCount ≤ maxCapacity).`);
+        }
+        const names = (scaling.schedules ?? []).map((s) => s.name);
+        (scaling.schedules ?? []).forEach((s, i) => {
+            const at = `autoscaling.schedules[${i}]`;
+            if (typeof s.name !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(s.name)) {
+                problems.push(`\`${at}.name\` ${quote(s.name)} is not a valid name; use 1 to 100 letters, digits, "-" or "_".`);
+            } else if (names.indexOf(s.name) !== i) {
+                problems.push(`\`${at}.name\` ${quote(s.name)} is used twice; give each schedule its own name.`);
+            }
+            if (typeof s.schedule !== "string" || !SCHEDULE.test(s.schedule)) {
+                problems.push(`\`${at}.schedule\` ${quote(s.schedule)} is not a schedule; use "cron(…)", "rate(…)" or "at(…)", e.g. "cron(0 8 ? * MON-FRI *)".`);
+            }
+            problems.push(checkInteger(`${at}.minCapacity`, s.minCapacity, 0, MAX_TASKS), checkInteger(`${at}.maxCapacity`, s.maxCapacity, 0, MAX_TASKS));
+            if (s.minCapacity === undefined && s.maxCapacity === undefined) {
+                problems.push(`\`${at}\` changes nothing; give \`minCapacity\`, \`maxCapacity\` or both.`);
+            }
+        });
+    }
+    return problems;
+}
+
+/** Every problem with `args`, before anything is created. */
+export function validateWebServiceArgs(args: WebServiceArgs): (string | undefined)[] {
+    const required = (["clusterArn", "vpcId", "subnetIds", "loadBalancerSubnetIds", "image"] as const)
+        .filter((key) => args[key] === undefined || args[key] === null || args[key] === "")
+        .map((key) => `\`${key}\` is required; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
+    const clusterArn = known(args.clusterArn);
+    return [
+        ...required,
+        checkArn("clusterArn", clusterArn === "" ? undefined : clusterArn, ["ecs"], "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
+        ...validateNames(args),
+        ...validateContainer(args),
+        ...validatePermissions(args),
+        ...validateLoadBalancing(args),
+        ...validateDeploymentAndScaling(args),
+    ];
+}
