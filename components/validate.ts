@@ -92,7 +92,7 @@ export function checkArn(arg: string, value: unknown, services: readonly string[
     }
     const parts = typeof value === "string" ? value.split(":") : [];
     if (parts.length < 6 || parts[0] !== "arn" || !/^aws[a-z-]*$/.test(parts[1]) || !services.includes(parts[2])) {
-        return `\`${arg}\` ${quote(value)} is not ${services.map((s) => `an ${s}`).join(" or ")} ARN; use one such as "${example}".`;
+        return `\`${arg}\` ${quote(value)} is not an ARN of ${services.join(" or ")}; use one such as "${example}".`;
     }
     return undefined;
 }
