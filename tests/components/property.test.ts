@@ -6,7 +6,7 @@ import { setSimulatedMocks, settle } from "../../harness/mocks";
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
 
 /** Mostly valid values (or the default), now and then one past a boundary: both outcomes stay common. */
-function mostly<T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+function mostly(valid: fc.Arbitrary<unknown>, invalid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
     return fc.oneof(
         { weight: 12, arbitrary: fc.constant(undefined) },
         { weight: 6, arbitrary: valid },
