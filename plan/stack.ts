@@ -196,6 +196,9 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
     process.on("unhandledRejection", onRejection);
     const before = new Set(Object.keys(require.cache));
     const programName = path.relative(loaded.projectDir, loaded.program);
+    // The language host runs a program in its project folder (`--pwd`): relative paths in config mean that folder.
+    const cwd = process.cwd();
+    process.chdir(loaded.projectDir);
     try {
         const outputs = await pulumi.runtime.runInPulumiStack(async () => {
             const mod = require(loaded.program);
@@ -215,6 +218,7 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
                 `Check the values in ${path.basename(loaded.stackFile)} (or the program) and run the plan again.`,
         );
     } finally {
+        process.chdir(cwd);
         process.off("unhandledRejection", onRejection);
         for (const key of Object.keys(require.cache)) {
             if (!before.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
