@@ -7,7 +7,7 @@ import { RecordedResource } from "../harness/types";
 import { CostReport, estimateCost } from "./cost";
 import { DeployTimeReport, estimateDeployTime } from "./deployTime";
 import { mermaid } from "./diagram";
-import { PolicyReport, runPolicies } from "./policy";
+import { checkPolicyConfig, PolicyReport, runPolicies } from "./policy";
 import { HOURS_PER_MONTH, PRICE_SOURCE, PRICES, SPOT_PRICE_FACTOR } from "./prices";
 import { keySettings } from "./settings";
 import { loadStack, runStack } from "./stack";
@@ -104,10 +104,11 @@ export async function buildPlan(options: PlanOptions): Promise<{ plan: Plan; res
     const progress = options.progress ?? (() => undefined);
     const loaded = loadStack(options.projectDir, options.stack);
     progress(`stack ${loaded.stack}: ${path.relative(process.cwd(), loaded.stackFile) || loaded.stackFile} (${Object.keys(loaded.config).length} config values)`);
+    const policyConfig = options.policyConfig ?? path.join(PACKAGE_DIR, "policy", "config", `${loaded.stack}.json`);
+    checkPolicyConfig(policyConfig, loaded.stack);
     const started = Date.now();
     const run = await runStack(loaded);
     progress(`ran ${path.relative(loaded.projectDir, loaded.program)} against the simulated AWS: ${run.resources.length} resources in ${Date.now() - started} ms`);
-    const policyConfig = options.policyConfig ?? path.join(PACKAGE_DIR, "policy", "config", `${loaded.stack}.json`);
     const policyStarted = Date.now();
     const policy = await runPolicies(run.resources, policyConfig);
     progress(policy.ran

@@ -25,6 +25,13 @@ export interface PolicyReport {
     advisory: number;
 }
 
+/** Throws a `PlanError` unless the stack's policy config exists (checked before the program runs). */
+export function checkPolicyConfig(configFile: string, stack: string): void {
+    if (!fs.existsSync(configFile)) {
+        throw new PlanError(`stack "${stack}": no policy config ${configFile}; create it (see policy/config/) or pass --policy-config <file>.`);
+    }
+}
+
 /** Evaluates the pack; a missing or unreadable policy config is a `PlanError`. */
 export async function runPolicies(resources: RecordedResource[], configFile: string): Promise<PolicyReport> {
     const analyzePath = path.resolve(__dirname, "..", "harness", "analyze.ts");

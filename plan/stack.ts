@@ -199,6 +199,10 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
     // The language host runs a program in its project folder (`--pwd`): relative paths in config mean that folder.
     const cwd = process.cwd();
     process.chdir(loaded.projectDir);
+    // The SDK captures a stack trace for every promise it makes (for its leak report), and under ts-node each one is
+    // source-mapped: most of a large stack's run time. The plan reports program errors by message, never by stack.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
         const outputs = await pulumi.runtime.runInPulumiStack(async () => {
             const mod = require(loaded.program);
@@ -218,6 +222,7 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
                 `Check the values in ${path.basename(loaded.stackFile)} (or the program) and run the plan again.`,
         );
     } finally {
+        Error.stackTraceLimit = stackTraceLimit;
         process.chdir(cwd);
         process.off("unhandledRejection", onRejection);
         for (const key of Object.keys(require.cache)) {
