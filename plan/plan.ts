@@ -111,9 +111,7 @@ export async function buildPlan(options: PlanOptions): Promise<{ plan: Plan; res
     progress(`ran ${path.relative(loaded.projectDir, loaded.program)} against the simulated AWS: ${run.resources.length} resources in ${Date.now() - started} ms`);
     const policyStarted = Date.now();
     const policy = await runPolicies(run.resources, policyConfig);
-    progress(policy.ran
-        ? `policy pack: ${policy.mandatory} mandatory, ${policy.advisory} advisory violation(s) in ${Date.now() - policyStarted} ms`
-        : `policy pack not evaluated: ${policy.reason}`);
+    progress(`policy pack ${policy.pack} (${policy.policies} policies): ${policy.mandatory} mandatory, ${policy.advisory} advisory violation(s) in ${Date.now() - policyStarted} ms`);
     const plan = planFromResources(run.resources, policy, {
         project: loaded.project,
         stack: loaded.stack,

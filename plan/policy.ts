@@ -1,25 +1,28 @@
 /**
  * The policy report of the plan: the package's real policy pack, evaluated over the recorded resources with a
- * stack's policy config, through `harness/analyze.ts` (the runner that calls the pack as the CLI does).
+ * stack's policy config (`policy/config/<stack>.json`), through `harness/analyze.ts`, which calls the pack's own
+ * analyzer handlers as the Pulumi CLI does.
  */
 import * as fs from "fs";
-import * as path from "path";
+import { analyze, getAnalyzerInfo, loadPolicyConfig, PolicyPackConfigFile } from "../harness/analyze";
 import { RecordedResource } from "../harness/types";
 import { PlanError } from "./stack";
 
 export interface PolicyViolation {
     policy: string;
+    /** `mandatory`, `advisory` or `remediate`. */
     level: string;
     message: string;
     urn?: string;
+    /** The resource's name (from its URN); undefined for a stack-wide finding. */
     resource?: string;
 }
 
 export interface PolicyReport {
-    /** False when the pack could not be evaluated (then `reason` says why). */
-    ran: boolean;
-    reason?: string;
-    configFile?: string;
+    pack: string;
+    configFile: string;
+    /** How many policies the pack has. */
+    policies: number;
     violations: PolicyViolation[];
     mandatory: number;
     advisory: number;
@@ -32,15 +35,41 @@ export function checkPolicyConfig(configFile: string, stack: string): void {
     }
 }
 
-/** Evaluates the pack; a missing or unreadable policy config is a `PlanError`. */
+/** Evaluates the pack; an unreadable or invalid policy config is a `PlanError` naming the file. */
 export async function runPolicies(resources: RecordedResource[], configFile: string): Promise<PolicyReport> {
-    const analyzePath = path.resolve(__dirname, "..", "harness", "analyze.ts");
-    if (!fs.existsSync(analyzePath)) {
-        return { ran: false, reason: "harness/analyze.ts is not in this checkout", violations: [], mandatory: 0, advisory: 0 };
+    let config: PolicyPackConfigFile;
+    try {
+        config = loadPolicyConfig(configFile);
+    } catch (e) {
+        throw new PlanError(`policy config ${configFile} is not valid JSON: ${e instanceof Error ? e.message : String(e)}. Fix the file and run the plan again.`);
     }
-    if (!fs.existsSync(configFile)) {
-        throw new PlanError(`no policy config ${configFile}; create it (see policy/config/) or pass --policy-config <file>.`);
+    const info = await getAnalyzerInfo();
+    let result;
+    try {
+        result = await analyze(resources, config);
+    } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (message.startsWith("Invalid policy pack config")) {
+            throw new PlanError(`policy config ${configFile}: ${message}`);
+        }
+        throw e;
     }
-    void resources;
-    return { ran: false, reason: "not wired yet", configFile, violations: [], mandatory: 0, advisory: 0 };
+    const violations = result.diagnostics
+        .filter((d) => d.enforcementLevel !== "disabled")
+        .map((d) => ({
+            policy: d.policyName,
+            level: d.enforcementLevel,
+            // The pack's message repeats the policy's description before what to set; keep what to set.
+            message: d.message.startsWith(d.description) ? d.message.slice(d.description.length).trim() : d.message,
+            urn: d.urn,
+            resource: d.urn?.split("::").pop(),
+        }));
+    return {
+        pack: `${info.name}@${info.version}`,
+        configFile,
+        policies: info.policies.length,
+        violations,
+        mandatory: violations.filter((v) => v.level === "mandatory").length,
+        advisory: violations.filter((v) => v.level === "advisory").length,
+    };
 }

@@ -2,6 +2,7 @@
  * The plan as a person reads it: in a terminal or CI log (`renderText`) and as `plan.md` (`renderMarkdown`, with
  * the Mermaid diagram GitHub renders). Both show the same sections in the same order.
  */
+import * as path from "path";
 import { CostReport } from "./cost";
 import { RollingUpdate } from "./deployTime";
 import { columns, duration, mdTable, range, unitUsd, usd } from "./format";
@@ -64,16 +65,13 @@ function pathText(plan: Plan): string {
 }
 
 function policyLines(plan: Plan): string[] {
-    const p = plan.policy;
-    if (!p.ran) {
-        return [`not evaluated: ${p.reason}`];
-    }
-    return p.violations.map((v) => `${v.level.padEnd(9)} ${v.policy}  ${v.resource ?? ""}  ${v.message}`.replace(/\s+$/, ""));
+    return plan.policy.violations.map((v) => `${v.level.padEnd(9)} ${v.policy}${v.resource ? ` (${v.resource})` : ""}: ${v.message}`);
 }
 
 function policyHeadline(plan: Plan): string {
     const p = plan.policy;
-    return p.ran ? `${p.mandatory} mandatory, ${p.advisory} advisory violation${p.advisory === 1 ? "" : "s"} (${p.configFile})` : "not evaluated";
+    const config = path.relative(process.cwd(), p.configFile) || p.configFile;
+    return `${p.mandatory} mandatory, ${p.advisory} advisory violation${p.advisory === 1 ? "" : "s"} (${p.pack}, ${p.policies} policies, config ${config})`;
 }
 
 /** The terminal report. */
@@ -133,7 +131,7 @@ export function renderMarkdown(plan: Plan): string {
     out.push("", "## Architecture", "", "```mermaid", plan.diagram, "```", "");
     out.push("## Resources", "", "```", ...columns(treeRows(plan.resources), ""), "```", "");
     out.push("## Policy", "", policyHeadline(plan), "");
-    if (plan.policy.ran && plan.policy.violations.length > 0) {
+    if (plan.policy.violations.length > 0) {
         out.push(...mdTable(["level", "policy", "resource", "message"], plan.policy.violations.map((v) => [v.level, v.policy, v.resource ?? "", v.message])), "");
     }
     out.push("## Monthly cost", "");
