@@ -2,12 +2,11 @@
  * Running a Pulumi program against the test engine, the way each language host runs it: a Node.js program
  * through `@pulumi/pulumi/cmd/run` with its flags and `PULUMI_CONFIG`; a Python or Go program as a command with
  * the environment its SDK reads (`PULUMI_MONITOR`, `PULUMI_ENGINE`, `PULUMI_PROJECT`, `PULUMI_STACK`,
- * `PULUMI_DRY_RUN`, `PULUMI_CONFIG`, …). Plus reading a project's stack config as the CLI hands it over.
+ * `PULUMI_DRY_RUN`, `PULUMI_CONFIG`, …). A stack's config comes from `plan/stack.ts`'s `loadStack`, the one
+ * reader of `Pulumi.yaml` and `Pulumi.<stack>.yaml`.
  */
 import { spawn } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import { Deployment, LogEntry, TestEngine } from "./engine";
 import { PULUMI_SDK_DIR } from "./providerPlugin";
 import { RecordedResource } from "./types";
@@ -27,7 +26,7 @@ export interface ProgramOptions {
     cwd: string;
     project: string;
     stack: string;
-    /** Stack config as `namespace:key` → string; see `loadStackConfig`. */
+    /** Stack config as `namespace:key` → string (`loadStack(dir, stack).config`). */
     config?: Record<string, string>;
     configSecretKeys?: string[];
     /** Run as `pulumi preview` (`--dry-run`). Defaults to false (`pulumi up`). */
@@ -47,42 +46,6 @@ export interface ProgramRun {
     exitCode: number;
     stdout: string;
     stderr: string;
-}
-
-/** A project's name, entry point and one stack's config, as the CLI would pass them to the program. */
-export interface StackConfig {
-    project: string;
-    /** The program's entry point (`main` in `Pulumi.yaml`), relative to the project directory; `.` when unset. */
-    main: string;
-    config: Record<string, string>;
-}
-
-/**
- * Reads `Pulumi.yaml` and `Pulumi.<stack>.yaml` from `dir`. Keys without a namespace get the project's; values
- * that are not strings are JSON-encoded, as the CLI does. Encrypted (`secure:`) values cannot be read offline and
- * are an error naming the key.
- */
-export function loadStackConfig(dir: string, stack: string): StackConfig {
-    const projectFile = path.join(dir, "Pulumi.yaml");
-    const projectYaml = (yaml.load(fs.readFileSync(projectFile, "utf8")) ?? {}) as { name?: string; main?: string };
-    const project = projectYaml.name;
-    if (!project) {
-        throw new Error(`${projectFile} has no \`name\``);
-    }
-    const stackFile = path.join(dir, `Pulumi.${stack}.yaml`);
-    if (!fs.existsSync(stackFile)) {
-        throw new Error(`stack ${stack} has no config file: ${stackFile} does not exist`);
-    }
-    const raw = ((yaml.load(fs.readFileSync(stackFile, "utf8")) as { config?: Record<string, unknown> } | undefined)?.config) ?? {};
-    const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(raw)) {
-        const fullKey = key.includes(":") ? key : `${project}:${key}`;
-        if (value !== null && typeof value === "object" && "secure" in (value as object)) {
-            throw new Error(`${stackFile}: \`${key}\` is an encrypted secret, which cannot be read without the Pulumi CLI`);
-        }
-        config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-    return { project, main: projectYaml.main ?? ".", config };
 }
 
 function programCommand(options: ProgramOptions, address: string): string[] {
