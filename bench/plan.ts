@@ -54,7 +54,7 @@ function seconds(ms: number): string {
 async function worker(args: string[]): Promise<void> {
     const { main } = await import("../plan/cli");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-bench-"));
-    const code = await main([...args, "--quiet", "--out", out], { out: () => true, err: () => true });
+    const code = await main([...args, "--quiet", "--out", out], { out: () => undefined, err: () => undefined });
     const plan = fs.existsSync(path.join(out, "plan.json")) ? JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8")) : { resources: [] };
     fs.rmSync(out, { recursive: true, force: true });
     const sample = { maxRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedBytes: process.memoryUsage().heapUsed, resources: plan.resources.length, exitCode: code };

@@ -62,8 +62,16 @@ export function parseArgs(argv: string[]): CliArgs {
     return args;
 }
 
+/** Where the report (out) and progress and errors (err) go. */
+export interface CliIO {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+const PROCESS_IO: CliIO = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
+
 /** Runs the plan; returns the exit code. */
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<number> {
     const started = Date.now();
     const progress = (m: string) => io.err(`plan: ${m}\n`);
     try {
