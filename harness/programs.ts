@@ -7,6 +7,7 @@
  */
 import { spawn } from "child_process";
 import * as path from "path";
+import { loadStack } from "../plan/stack";
 import { Deployment, LogEntry, TestEngine } from "./engine";
 import { PULUMI_SDK_DIR } from "./providerPlugin";
 import { RecordedResource } from "./types";
@@ -46,6 +47,22 @@ export interface ProgramRun {
     exitCode: number;
     stdout: string;
     stderr: string;
+}
+
+/** A project's name, entry point and one stack's config, as the CLI would pass them to the program. */
+export interface StackConfig {
+    project: string;
+    /** The program's entry point (`main` in `Pulumi.yaml`), relative to the project directory. */
+    main: string;
+    /** `namespace:key` → string, project defaults applied, structured values as JSON. */
+    config: Record<string, string>;
+    configSecretKeys: string[];
+}
+
+/** Reads a Node.js project's `Pulumi.yaml` and `Pulumi.<stack>.yaml` in `dir`, through the plan's `loadStack`. */
+export function loadStackConfig(dir: string, stack: string): StackConfig {
+    const loaded = loadStack(dir, stack);
+    return { project: loaded.project, main: path.relative(loaded.projectDir, loaded.program), config: loaded.config, configSecretKeys: loaded.secretKeys };
 }
 
 function programCommand(options: ProgramOptions, address: string): string[] {
