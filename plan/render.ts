@@ -8,7 +8,7 @@ import { RollingUpdate } from "./deployTime";
 import { columns, duration, mdTable, range, unitUsd, usd } from "./format";
 import { Plan, ResourceSummary } from "./plan";
 import { PRICES } from "./prices";
-import { TIMINGS } from "./timings";
+import { AWS_DEFAULTS, TIMINGS } from "./timings";
 
 function settingsWords(s: Record<string, unknown>): string {
     return Object.entries(s).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(" ");
@@ -150,6 +150,7 @@ export function renderMarkdown(plan: Plan): string {
         out.push(...u.notes.map((n) => `- ${u.name}: ${n}`));
     }
     out.push("", ...plan.deployTime.assumptions.map((a) => `- ${a}`), "");
+    out.push("Defaults used where a service does not set a value (marked *):", "", ...mdTable(["setting", "default", "source"], Object.entries(AWS_DEFAULTS).map(([k, d]) => [k, String(d.value), d.source])), "");
     out.push(`Timing table (${plan.tables.timingSource}):`, "", ...mdTable(["step", "range", "source"], Object.values(TIMINGS).map((t) => [t.label, range(t.lowS, t.highS), t.source])), "");
     return out.join("\n");
 }
