@@ -171,7 +171,7 @@ export const ecrRepositoryPolicyNotPublic = resourcePolicy({
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["ecr", "access-control"],
-    anchors: { checkov: ["CKV_AWS_32"], cdkNag: ["AwsSolutions-ECR1"], trivy: ["AVD-AWS-0032"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html", checkov: ["CKV_AWS_32"], cdkNag: ["AwsSolutions-ECR1"], trivy: ["AVD-AWS-0032"] },
     remediationSteps: "Name the accounts or roles in `Principal`, or add a `Condition` (for example `aws:PrincipalOrgID`).",
     types: [T.ecrRepositoryPolicy, T.ecrRegistryPolicy],
     validate: (props, report) => {

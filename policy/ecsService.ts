@@ -152,7 +152,7 @@ export const ecsServiceExecControlled = stackPolicy({
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["ecs", "access-control", "logging"],
-    anchors: { checkov: ["CKV_AWS_223", "CKV_AWS_224"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html", checkov: ["CKV_AWS_223", "CKV_AWS_224"] },
     remediationSteps: "Turn `enableExecuteCommand` off, or configure the cluster's `configuration.executeCommandConfiguration` with `logging: \"OVERRIDE\"` and a log destination.",
     validate: (resources, report) => {
         for (const svc of ofTypes(resources, SERVICE)) {
@@ -307,7 +307,7 @@ export const ecsClusterExecLoggingEncrypted = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["ecs", "logging", "encryption"],
-    anchors: { checkov: ["CKV_AWS_223", "CKV_AWS_224"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html", checkov: ["CKV_AWS_223", "CKV_AWS_224"] },
     remediationSteps: "Set `configuration.executeCommandConfiguration: { kmsKeyId, logging: \"OVERRIDE\", logConfiguration: { cloudWatchLogGroupName, cloudWatchEncryptionEnabled: true } }`.",
     types: CLUSTER,
     validate: (props, report) => {

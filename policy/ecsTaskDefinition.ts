@@ -172,7 +172,7 @@ export const ecsTaskdefNoHostIpc = resourcePolicy({
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["ecs", "container-hardening"],
-    anchors: { controlTower: ["CT.ECS.PR.8"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_definition_ipcmode", controlTower: ["CT.ECS.PR.8"] },
     remediationSteps: "Remove `ipcMode: \"host\"` (or set \"task\" or \"none\").",
     types: TASK,
     validate: (props, report) => {
@@ -314,7 +314,7 @@ export const ecsTaskdefDistinctTaskExecutionRoles = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["ecs", "iam"],
-    anchors: { checkov: ["CKV_AWS_249"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html", checkov: ["CKV_AWS_249"] },
     remediationSteps: "Create a separate task role with only the application's permissions and set it as `taskRoleArn`.",
     types: TASK,
     validate: (props, report) => {
@@ -400,7 +400,7 @@ export const ecsTaskdefMemoryLimits = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "low",
     tags: ["ecs", "availability"],
-    anchors: { controlTower: ["CT.ECS.PR.7"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size", controlTower: ["CT.ECS.PR.7"] },
     remediationSteps: "Set the task's `memory` (required on Fargate) or each container's `memory`.",
     types: TASK,
     validate: (props, report) => {

@@ -26,7 +26,7 @@ export const iamRoleNoPolicyManagementConflicts = stackPolicy({
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["iam", "pulumi"],
-    anchors: { awsguard: ["iam-role-no-policy-management-conflicts"] },
+    anchors: { docs: "https://www.pulumi.com/registry/packages/aws/api-docs/iam/role/", awsguard: ["iam-role-no-policy-management-conflicts"] },
     remediationSteps: "Attach policies either through the role's own properties or through `aws.iam.RolePolicyAttachment` / `aws.iam.RolePolicy` resources, not both.",
     validate: (resources, report) => {
         for (const role of ofTypes(resources, [T.role])) {
@@ -152,7 +152,7 @@ export const ecsRolesTrustPolicy = resourcePolicy<TrustPolicyConfig>({
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["iam", "ecs"],
-    anchors: { checkov: ["CKV_AWS_60", "CKV_AWS_61"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html", checkov: ["CKV_AWS_60", "CKV_AWS_61"] },
     remediationSteps: "Use a trust policy with `Principal: { Service: \"ecs-tasks.amazonaws.com\" }` and `Condition: { StringEquals: { \"aws:SourceAccount\": <account id> } }`.",
     configSchema: {
         properties: {

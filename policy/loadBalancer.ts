@@ -133,7 +133,7 @@ export const albNotInternetFacing = resourcePolicy<InternalConfig>({
     enforcementLevel: "disabled",
     severity: "high",
     tags: ["load-balancer", "network"],
-    anchors: { trivy: ["AVD-AWS-0053"] },
+    anchors: { docs: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-scheme", trivy: ["AVD-AWS-0053"] },
     remediationSteps: "Set `internal: true`, or add the load balancer's name to `allowedInternetFacing`.",
     configSchema: {
         properties: {
@@ -170,7 +170,7 @@ export const noClassicLoadBalancer = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["load-balancer"],
-    anchors: { cdkNag: ["AwsSolutions-ELB1"] },
+    anchors: { docs: "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/migrate-classic-load-balancer.html", cdkNag: ["AwsSolutions-ELB1"] },
     remediationSteps: "Replace the Classic Load Balancer with an application load balancer (`aws.lb.LoadBalancer`).",
     types: [T.classicLoadBalancer],
     validate: (props, report) => {
@@ -259,7 +259,7 @@ export const albListenerAcmCertificate = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["load-balancer", "certificates"],
-    anchors: { cdkNag: ["ELBv2ACMCertificateRequired"] },
+    anchors: { docs: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/https-listener-certificates.html", cdkNag: ["ELBv2ACMCertificateRequired"] },
     remediationSteps: "Issue or import the certificate in ACM and set `certificateArn` to its ARN.",
     types: T.listeners,
     validate: (props, report) => {
@@ -306,7 +306,7 @@ export const albTargetGroupHealthCheck = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "low",
     tags: ["load-balancer", "availability"],
-    anchors: { checkov: ["CKV_AWS_261"] },
+    anchors: { docs: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html", checkov: ["CKV_AWS_261"] },
     remediationSteps: "Set `healthCheck: { enabled: true, path: \"/health\", matcher: \"200\" }`.",
     types: T.targetGroups,
     validate: (props, report) => {

@@ -46,7 +46,7 @@ export const logGroupKmsEncryption = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "low",
     tags: ["logging", "cloudwatch", "encryption"],
-    anchors: { checkov: ["CKV_AWS_158"], cdkNag: ["CloudWatchLogGroupEncrypted"], trivy: ["AVD-AWS-0017"] },
+    anchors: { docs: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html", checkov: ["CKV_AWS_158"], cdkNag: ["CloudWatchLogGroupEncrypted"], trivy: ["AVD-AWS-0017"] },
     remediationSteps: "Set `kmsKeyId` to a KMS key whose policy lets the `logs.<region>.amazonaws.com` service use it.",
     types: [T.logGroup],
     validate: (props, report) => {

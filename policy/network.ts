@@ -97,7 +97,7 @@ export const sgDescriptions = resourcePolicy({
     enforcementLevel: "advisory",
     severity: "low",
     tags: ["network", "security-group", "documentation"],
-    anchors: { checkov: ["CKV_AWS_23"], cdkNag: ["AwsSolutions-EC27"], trivy: ["AVD-AWS-0099", "AVD-AWS-0124"] },
+    anchors: { docs: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html", checkov: ["CKV_AWS_23"], cdkNag: ["AwsSolutions-EC27"], trivy: ["AVD-AWS-0099", "AVD-AWS-0124"] },
     remediationSteps: "Set `description` on the security group and on every rule, saying who needs the access.",
     types: SECURITY_GROUP_RULE_TYPES,
     validate: (props, report, _config, args) => {
@@ -118,7 +118,7 @@ export const sgNoUnrestrictedEgress = resourcePolicy({
     enforcementLevel: "disabled",
     severity: "medium",
     tags: ["network", "security-group"],
-    anchors: { checkov: ["CKV_AWS_382"], trivy: ["AVD-AWS-0104"] },
+    anchors: { docs: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html", checkov: ["CKV_AWS_382"], trivy: ["AVD-AWS-0104"] },
     remediationSteps: "Limit egress to the ports and destinations the tasks need (e.g. 443 to VPC endpoints' security group).",
     types: SECURITY_GROUP_RULE_TYPES,
     validate: (props, report, _config, args) => {
@@ -143,7 +143,7 @@ export const securityGroupNoRuleManagementConflicts = stackPolicy({
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["network", "security-group", "pulumi"],
-    anchors: { awsguard: ["security-group-no-rule-management-conflicts"] },
+    anchors: { docs: "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/securitygroup/", awsguard: ["security-group-no-rule-management-conflicts"] },
     remediationSteps: "Declare the rules either inline on `aws.ec2.SecurityGroup` or as `aws.vpc.SecurityGroupIngressRule`/`EgressRule` resources, not both.",
     validate: (resources, report) => {
         for (const sg of ofTypes(resources, [T.securityGroup])) {
