@@ -14,29 +14,9 @@ import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as resgrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import { makeUrn, plainToStruct, ROOT_STACK_TYPE, structToPlain, SUPPORTED_FEATURES } from "./engineProtocol";
 import { ProviderPlugin } from "./providerPlugin";
-import { DEFAULT_SIMULATED_REGION, simulateInvoke, simulateResource, SimulationContext } from "./simulator";
+import { Deployment, DeploymentOptions, LogEntry } from "./deployment";
+import { simulateInvoke, simulateResource } from "./simulator";
 import { RecordedResource } from "./types";
-
-/** What one deployment (one `pulumi preview` or `pulumi up`) runs as. */
-export interface DeploymentOptions {
-    project: string;
-    stack: string;
-    /** A preview (`--dry-run`): values AWS computes stay unknown. Defaults to false (an update). */
-    preview?: boolean;
-    /** Stack config, keys as `namespace:key`, values as strings (objects JSON-encoded); `aws:region` sets the region. */
-    config?: Record<string, string>;
-    /** Keys of `config` that are secret. */
-    configSecretKeys?: string[];
-    organization?: string;
-}
-
-/** One message an SDK or plugin sent to `Engine.Log`. */
-export interface LogEntry {
-    severity: "debug" | "info" | "warning" | "error";
-    message: string;
-    /** The resource the message is about, if any. */
-    urn?: string;
-}
 
 /** A component to construct through a provider plugin, as the engine does for a remote registration. */
 export interface ConstructArgs {
@@ -76,50 +56,6 @@ const FEATURE_ENUM: Record<string, resproto.ResourceMonitorFeature> = {
     aliasSpecs: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_ALIAS_SPECS,
     deletedWith: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_DELETED_WITH,
 };
-
-/** Everything one deployment registered and logged. */
-export class Deployment {
-    /** Every resource registered, in registration order (a forwarded remote registration appears once, as the component the plugin registered). */
-    readonly resources: RecordedResource[] = [];
-    readonly logs: LogEntry[] = [];
-    /** The stack resource's URN, once the program set it. */
-    rootUrn?: string;
-    /** Where the simulated resources live. */
-    readonly simulation: SimulationContext;
-
-    constructor(readonly options: Required<Omit<DeploymentOptions, "organization">> & { organization: string }) {
-        this.simulation = { region: options.config["aws:region"] ?? DEFAULT_SIMULATED_REGION, preview: options.preview };
-    }
-
-    /** The messages logged at error severity. */
-    get errors(): LogEntry[] {
-        return this.logs.filter((l) => l.severity === "error");
-    }
-
-    /** The resources of one type token. */
-    ofType(type: string): RecordedResource[] {
-        return this.resources.filter((r) => r.type === type);
-    }
-
-    /** The one resource with this type and name; throws when there is not exactly one. */
-    get(type: string, name: string): RecordedResource {
-        const found = this.resources.filter((r) => r.type === type && r.name === name);
-        if (found.length !== 1) {
-            throw new Error(`expected one ${type} named ${name}, found ${found.length}`);
-        }
-        return found[0];
-    }
-
-    /** The direct children of the resource with this URN. */
-    childrenOf(urn: string): RecordedResource[] {
-        return this.resources.filter((r) => r.parent === urn);
-    }
-
-    /** The resource with this URN, if registered. */
-    byUrn(urn: string): RecordedResource | undefined {
-        return this.resources.find((r) => r.urn === urn);
-    }
-}
 
 type Callback = (err: grpc.ServiceError | Error | null, resp?: unknown) => void;
 
@@ -386,6 +322,7 @@ export class TestEngine {
     }
 }
 
+export { Deployment, DeploymentOptions, LogEntry } from "./deployment";
 export { ProviderPlugin } from "./providerPlugin";
 export { outputValue, secret } from "./engineProtocol";
 export { ROOT_STACK_TYPE };
