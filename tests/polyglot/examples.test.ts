@@ -97,7 +97,7 @@ for (const stackName of ["dev", "prod"]) {
             engine = await TestEngine.start();
             plugin = await ProviderPlugin.launch(ROOT, engine.address);
             engine.useProvider("ecs-fargate", plugin);
-            const common = { project: stack.project, stack: stackName, config: stack.config };
+            const common = { project: stack.project, stack: stackName, config: stack.config, configSecretKeys: stack.configSecretKeys };
             runs.typescript = await runProgram(engine, { ...common, language: "nodejs", cwd: ROOT, command: [stack.main] });
             runs.python = await runProgram(engine, {
                 ...common,
