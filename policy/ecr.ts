@@ -1,5 +1,7 @@
 /** ECR policies: tag immutability, scanning, encryption, lifecycle, repository policy, force-delete. */
-import { known, ofTypes, parsePolicyDocument, principalIsPublic, referrersOf, resourcePolicy, stackPolicy, T, UNKNOWN } from "./helpers";
+import { resourcePolicy, stackPolicy } from "./define";
+import { known, ofTypes, referrersOf, T, UNKNOWN } from "./helpers";
+import { parsePolicyDocument, principalIsPublic } from "./parse";
 
 const REPOSITORY_TYPES = [T.ecrRepository, T.ecrCreationTemplate];
 
@@ -199,12 +201,3 @@ export const ecrRepositoryNoForceDelete = resourcePolicy({
         }
     },
 });
-
-export const ecrPolicies = [
-    ecrRepositoryImmutableTags,
-    ecrRepositoryScanOnPush,
-    ecrRepositoryKmsEncryption,
-    ecrRepositoryLifecyclePolicy,
-    ecrRepositoryPolicyNotPublic,
-    ecrRepositoryNoForceDelete,
-];

@@ -1,9 +1,8 @@
 /** IAM policies for the roles around ECS: who may assume them, what they grant, and how their policies are managed. */
 import { PolicyResource } from "@pulumi/policy";
-import {
-    known, ofTypes, parsePolicyDocument, principalIsPublic, rawProps, referencedBy, resourcePolicy, servicePrincipals,
-    stackPolicy, T, UNKNOWN, wildcardGrant,
-} from "./helpers";
+import { resourcePolicy, stackPolicy } from "./define";
+import { known, ofTypes, rawProps, referencedBy, T, UNKNOWN } from "./helpers";
+import { parsePolicyDocument, principalIsPublic, servicePrincipals, wildcardGrant } from "./parse";
 
 const ECS_TASKS_PRINCIPAL = "ecs-tasks.amazonaws.com";
 
@@ -188,9 +187,3 @@ export const ecsRolesTrustPolicy = resourcePolicy<TrustPolicyConfig>({
         }
     },
 });
-
-export const iamPolicies = [
-    iamRoleNoPolicyManagementConflicts,
-    ecsRolesLeastPrivilege,
-    ecsRolesTrustPolicy,
-];

@@ -1,5 +1,6 @@
 /** CloudWatch log-group policies: retention and encryption. */
-import { resourcePolicy, T } from "./helpers";
+import { resourcePolicy } from "./define";
+import { T } from "./helpers";
 
 /** Retention values CloudWatch accepts (0 = never expire). */
 export const RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -55,5 +56,3 @@ export const logGroupKmsEncryption = resourcePolicy({
         }
     },
 });
-
-export const logPolicies = [logGroupRetention, logGroupKmsEncryption];

@@ -1,9 +1,8 @@
 /** Security-group policies, over the three shapes of rule: inline blocks, `aws:vpc/*Rule` and `aws:ec2/securityGroupRule`. */
 import { PolicyResource } from "@pulumi/policy";
-import {
-    describePorts, known, ofTypes, PUBLIC_CIDRS, rawProps, referencedBy, resourcePolicy, SECURITY_GROUP_RULE_TYPES,
-    securityGroupRules, SgRule, stackPolicy, T, UNKNOWN,
-} from "./helpers";
+import { resourcePolicy, stackPolicy } from "./define";
+import { known, ofTypes, rawProps, referencedBy, SECURITY_GROUP_RULE_TYPES, T, UNKNOWN } from "./helpers";
+import { describePorts, PUBLIC_CIDRS, securityGroupRules, SgRule } from "./parse";
 
 const SEPARATE_RULE_TYPES = [T.ingressRule, T.egressRule, T.securityGroupRule];
 
@@ -256,10 +255,3 @@ export const ecsServiceTaskIngressRestricted = stackPolicy<TaskIngressConfig>({
         }
     },
 });
-
-export const networkPolicies = [
-    sgNoPublicIngressExceptAuthorizedPorts,
-    sgDescriptions,
-    sgNoUnrestrictedEgress,
-    securityGroupNoRuleManagementConflicts,
-];
