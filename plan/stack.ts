@@ -171,6 +171,9 @@ export function loadStack(projectDir: string, stack: string): LoadedStack {
     return { projectDir: dir, project, stack, stackFile, program: main, config, secretKeys, region: config["aws:region"] ?? DEFAULT_SIMULATED_REGION, warnings };
 }
 
+/** The SDK's per-process state (config map, root stack resource); internal to the SDK, so typed here. */
+const sdkState: { getStore(): { config: Record<string, string> }; setStackResource(stack: unknown): void } = require("@pulumi/pulumi/runtime/state");
+
 /** What a simulated run of a stack produced. */
 export interface StackRun {
     resources: RecordedResource[];
@@ -189,6 +192,10 @@ function describe(e: unknown): string {
  * returns every resource it registered. Program errors become a `PlanError` naming the stack and the program.
  */
 export async function runStack(loaded: LoadedStack): Promise<StackRun> {
+    // The run leaves the process as it found it: config and root stack resource are restored afterwards, so that
+    // code running later in the same process (tests, the benchmark) does not see this stack's config.
+    const store = sdkState.getStore();
+    const savedConfig = { ...store.config };
     const recorder = await setSimulatedMocks({ project: loaded.project, stack: loaded.stack, preview: false, region: loaded.region });
     pulumi.runtime.setAllConfig(loaded.config, loaded.secretKeys);
     const asyncErrors: unknown[] = [];
@@ -222,6 +229,11 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
                 `Check the values in ${path.basename(loaded.stackFile)} (or the program) and run the plan again.`,
         );
     } finally {
+        for (const key of Object.keys(store.config)) {
+            delete store.config[key];
+        }
+        Object.assign(store.config, savedConfig);
+        sdkState.setStackResource(undefined);
         Error.stackTraceLimit = stackTraceLimit;
         process.chdir(cwd);
         process.off("unhandledRejection", onRejection);

@@ -94,3 +94,13 @@ describe("plan stack: running a program against the simulated AWS", () => {
         });
     });
 });
+
+describe("plan stack: leaving the process as it found it", () => {
+    it("restores the SDK's config after a run", async () => {
+        const pulumi = await import("@pulumi/pulumi");
+        pulumi.runtime.setAllConfig({ "other:key": "kept" });
+        await runStack(loadStack(MUTABLE, "dev"));
+        assert.deepStrictEqual(pulumi.runtime.allConfig(), { "other:key": "kept" });
+        pulumi.runtime.setAllConfig({});
+    });
+});
