@@ -5,10 +5,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** The error a component throws, before creating anything, when its arguments are invalid. */
-export class InvalidArgumentsError extends Error {
+/** The argument a problem message names first (its first `backticked` word), for per-property error details. */
+export function propertyPathOf(problem: string): string {
+    return /`([^`]+)`/.exec(problem)?.[1] ?? "";
+}
+
+/**
+ * The error a component throws, before creating anything, when its arguments are invalid. It is Pulumi's
+ * `InputPropertiesError`, so through the provider (Python, Go) each problem reaches the engine with its property path.
+ */
+export class InvalidArgumentsError extends pulumi.InputPropertiesError {
     constructor(readonly component: string, readonly resourceName: string, readonly problems: readonly string[]) {
-        super(`Invalid arguments for ${component} "${resourceName}":\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        super({
+            message: `Invalid arguments for ${component} "${resourceName}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+            errors: problems.map((reason) => ({ propertyPath: propertyPathOf(reason), reason })),
+        });
         this.name = "InvalidArgumentsError";
     }
 }

@@ -65,11 +65,11 @@ export class WebService extends pulumi.ComponentResource {
             assumeRolePolicy: trustPolicy,
             tags: args.tags,
         }, parent);
-        const secretArns = Object.values(args.secrets ?? {});
+        const secrets = pulumi.output(args.secrets ?? {});
         new aws.iam.RolePolicy(`${name}-exec-policy`, {
             role: executionRole.id,
-            policy: pulumi.all([clusterArn, args.image, logGroup.arn, pulumi.all(secretArns)]).apply(([cluster, image, logGroupArn, secrets]) =>
-                executionPolicy({ clusterArn: cluster, image, logGroupArn, secretArns: secrets })),
+            policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets]).apply(([cluster, image, logGroupArn, named]) =>
+                executionPolicy({ clusterArn: cluster, image, logGroupArn, secretArns: Object.values(named) })),
         }, parent);
 
         const taskRole = new aws.iam.Role(`${name}-task-role`, {
@@ -99,7 +99,7 @@ export class WebService extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             taskRoleArn: taskRole.arn,
             volumes: writableVolumes(writablePaths),
-            containerDefinitions: pulumi.all([args.image, logGroup.name, clusterArn, pulumi.all(args.environment ?? {}), pulumi.all(args.secrets ?? {})])
+            containerDefinitions: pulumi.all([args.image, logGroup.name, clusterArn, pulumi.output(args.environment ?? {}), secrets])
                 .apply(([image, logGroupName, cluster, environment, secrets]) => containerDefinitions({
                     image, containerPort, environment, secrets, writablePaths, user: args.user, logGroupName,
                     readonlyRootFilesystem: args.readonlyRootFilesystem ?? d.DEFAULT_READONLY_ROOT_FILESYSTEM,

@@ -98,9 +98,9 @@ export interface WebServiceArgs {
     /** Port the container listens on. Defaults to `80`. */
     containerPort?: number;
     /** Plain environment variables of the container. Never put secrets here; use `secrets`. */
-    environment?: { [key: string]: pulumi.Input<string> };
+    environment?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN. */
-    secrets?: { [key: string]: pulumi.Input<string> };
+    secrets?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Mount the container's root file system read-only. Defaults to `true`. */
     readonlyRootFilesystem?: boolean;
     /** Absolute paths mounted read-write on task-scoped storage (e.g. `/tmp`), for a read-only root file system. */
@@ -113,7 +113,7 @@ export interface WebServiceArgs {
     logKmsKeyArn?: pulumi.Input<string>;
     /** Keep the log group and its logs when the service is deleted. Defaults to `true`. */
     retainLogsOnDelete?: boolean;
-    /** ARNs of IAM policies to attach to the task role (the app's own AWS permissions). */
+    /** ARNs of IAM policies to attach to the task role (the app's own AWS permissions); a list known at construction, each ARN may be an output. */
     taskRolePolicyArns?: pulumi.Input<string>[];
     /** An IAM policy document (JSON) with the app's own AWS permissions, attached inline to the task role. */
     taskRolePolicyJson?: pulumi.Input<string>;

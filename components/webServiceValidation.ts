@@ -34,16 +34,17 @@ function validateContainer(args: WebServiceArgs): (string | undefined)[] {
     const memory = args.memory ?? DEFAULT_MEMORY_MIB;
     problems.push(checkFargateSize(cpu, memory));
     problems.push(checkOneOf("architecture", args.architecture, Object.values(Architecture)));
-    for (const key of Object.keys(args.environment ?? {})) {
+    const environment = known(args.environment);
+    for (const key of Object.keys(environment ?? {})) {
         if (!ENV_NAME.test(key)) {
             problems.push(`\`environment\` key ${quote(key)} is not an environment variable name; use letters, digits and "_", not starting with a digit.`);
         }
     }
-    for (const [key, value] of Object.entries(args.secrets ?? {})) {
+    for (const [key, value] of Object.entries(known(args.secrets) ?? {})) {
         if (!ENV_NAME.test(key)) {
             problems.push(`\`secrets\` key ${quote(key)} is not an environment variable name; use letters, digits and "_", not starting with a digit.`);
         }
-        if (args.environment && key in args.environment) {
+        if (environment && key in environment) {
             problems.push(`\`${key}\` is in both \`environment\` and \`secrets\`; keep it in \`secrets\` only.`);
         }
         problems.push(checkArn(`secrets.${key}`, known(value), ["secretsmanager", "ssm"], "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-password-AbCdEf"));

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
+import * as state from "@pulumi/pulumi/runtime/state";
 import { DEFAULT_SIMULATED_REGION, simulateInvoke, simulateResource, SimulationContext } from "./simulator";
 import { RecordedResource } from "./types";
 
@@ -110,6 +111,13 @@ export async function setSimulatedMocks(options: SimulatedMocksOptions = {}): Pr
     const stack = options.stack ?? "test";
     await pulumi.runtime.setMocks(mocks, project, stack, ctx.preview);
     settings.setMockOptions(new RecordingMonitor(mocks, recorder), project, stack, ctx.preview);
+    // setMockOptions resets the feature flags setMocks had set; restore the ones that shape what is recorded,
+    // so secrets stay secret and resource references stay references, as with the real engine.
+    // getStore is internal in the SDK's typings, as is the store itself.
+    const store = (state as unknown as { getStore(): Record<string, boolean> }).getStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = true;
+    store.supportsOutputValues = false;
     return recorder;
 }
 
