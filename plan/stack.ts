@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { setSimulatedMocks, settle } from "../harness/mocks";
 import { DEFAULT_SIMULATED_REGION } from "../harness/simulator";
 import { RecordedResource } from "../harness/types";
+import { redact, STACK_TYPE } from "./values";
 
 /** An error the user can fix: the message names the stack, the file and what to do. */
 export class PlanError extends Error {
@@ -211,7 +212,7 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-        const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+        await pulumi.runtime.runInPulumiStack(async () => {
             const mod = require(loaded.program);
             return typeof mod?.default === "function" ? await mod.default() : mod;
         });
@@ -219,7 +220,9 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
         if (asyncErrors.length > 0) {
             throw asyncErrors[0];
         }
-        return { resources: recorder.resources, outputs: (outputs ?? {}) as Record<string, unknown> };
+        // The stack's outputs as the engine records them, so secret outputs stay marked and are printed as [secret].
+        const stackResource = recorder.resources.find((r) => r.type === STACK_TYPE);
+        return { resources: recorder.resources, outputs: redact(stackResource?.outputs ?? {}) as Record<string, unknown> };
     } catch (e) {
         if (e instanceof PlanError) {
             throw e;

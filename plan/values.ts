@@ -32,6 +32,20 @@ export function plain(value: unknown): unknown {
     return value;
 }
 
+/** The value with every wire secret replaced by `[secret]`, for printing and `plan.json`. */
+export function redact(value: unknown): unknown {
+    if (isSecret(value)) {
+        return "[secret]";
+    }
+    if (Array.isArray(value)) {
+        return value.map(redact);
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+    }
+    return value;
+}
+
 /** One input of a resource, unwrapped (see `plain`). */
 export function input(resource: RecordedResource, key: string): unknown {
     return plain(resource.inputs[key]);

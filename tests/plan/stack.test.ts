@@ -79,6 +79,11 @@ describe("plan stack: running a program against the simulated AWS", () => {
         assert.deepStrictEqual(run.outputs.repositoryUrl, "123456789012.dkr.ecr.us-east-1.amazonaws.com/mutable-fixture");
     });
 
+    it("prints secret stack outputs as [secret]", async () => {
+        const run = await runStack(loadStack(MUTABLE, "dev"));
+        assert.strictEqual(run.outputs.logGroupArn, "[secret]");
+    });
+
     it("can run the same program twice in one process", async () => {
         const first = await runStack(loadStack(MUTABLE, "dev"));
         const second = await runStack(loadStack(MUTABLE, "dev"));
