@@ -14,7 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import { ProviderPlugin, TestEngine } from "../../harness/engine";
 import { loadStackConfig, ProgramRun, runProgram, StackConfig } from "../../harness/programs";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource, UNKNOWN } from "../../harness/types";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PYTHON = path.join(ROOT, "build", "venv", "bin", "python");
@@ -30,6 +30,20 @@ function comparable(r: RecordedResource) {
 
 function byUrn(run: ProgramRun) {
     return run.resources.map(comparable).sort((a, b) => a.urn.localeCompare(b.urn));
+}
+
+/** Every path (`a.b[0].c`) under `value` whose value is unknown. */
+function unknownPaths(value: unknown, at = ""): string[] {
+    if (value === UNKNOWN) {
+        return [at];
+    }
+    if (Array.isArray(value)) {
+        return value.flatMap((v, i) => unknownPaths(v, `${at}[${i}]`));
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => unknownPaths(v, at ? `${at}.${k}` : k));
+    }
+    return [];
 }
 
 function stackOf(run: ProgramRun): RecordedResource {
@@ -80,69 +94,84 @@ function buildGoExample(): string {
     return binary;
 }
 
-for (const stackName of ["dev", "prod"]) {
-    describe(`the ${stackName} demo from Python and Go, through the generated SDKs and Construct`, function () {
-        this.timeout(300_000);
-        let engine: TestEngine;
-        let plugin: ProviderPlugin;
-        let stack: StackConfig;
-        const runs: Record<"typescript" | "python" | "go", ProgramRun> = {} as never;
+describe("the demo from Python and Go, through the generated SDKs and Construct", function () {
+    this.timeout(300_000);
+    let engine: TestEngine;
+    let plugin: ProviderPlugin;
+    let goBinary: string;
 
-        before(async () => {
-            if (!fs.existsSync(PYTHON)) {
-                throw new Error(`no ${path.relative(ROOT, PYTHON)}: ${SETUP_HINT}`);
-            }
-            const goBinary = buildGoExample();
-            stack = loadStackConfig(ROOT, stackName);
-            engine = await TestEngine.start();
-            plugin = await ProviderPlugin.launch(ROOT, engine.address);
-            engine.useProvider("ecs-fargate", plugin);
-            const common = { project: stack.project, stack: stackName, config: stack.config, configSecretKeys: stack.configSecretKeys };
-            runs.typescript = await runProgram(engine, { ...common, language: "nodejs", cwd: ROOT, command: [stack.main] });
-            runs.python = await runProgram(engine, {
-                ...common,
-                language: "python",
-                cwd: PYTHON_EXAMPLE,
-                command: [PYTHON, PYTHON_RUNNER, "--monitor", engine.address, "--engine", engine.address, "--project", stack.project,
-                    "--stack", stackName, "--organization", "organization", "--pwd", PYTHON_EXAMPLE, "."],
-            });
-            runs.go = await runProgram(engine, { ...common, language: "go", cwd: GO_EXAMPLE, command: [goBinary] });
+    before(async () => {
+        if (!fs.existsSync(PYTHON)) {
+            throw new Error(`no ${path.relative(ROOT, PYTHON)}: ${SETUP_HINT}`);
+        }
+        goBinary = buildGoExample();
+        engine = await TestEngine.start();
+        plugin = await ProviderPlugin.launch(ROOT, engine.address);
+        engine.useProvider("ecs-fargate", plugin);
+    });
+
+    after(async () => {
+        await plugin?.stop();
+        await engine?.stop();
+        if (goBinary) {
             fs.rmSync(path.dirname(goBinary), { recursive: true, force: true });
-        });
-
-        after(async () => {
-            await plugin?.stop();
-            await engine?.stop();
-        });
-
-        it("runs the TypeScript demo in-process as the baseline", () => {
-            assertSucceeded(runs.typescript, "index.ts");
-            assert.ok(runs.typescript.resources.some((r) => r.type === "aws:ecs/service:Service"), "the baseline has an ECS service");
-        });
-
-        for (const language of ["python", "go"] as const) {
-            it(`runs the ${language} example without an error`, () => {
-                assertSucceeded(runs[language], `examples/${language}`);
-            });
-
-            it(`registers the three components from ${language}, under the program's stack`, () => {
-                const components = runs[language].resources.filter((r) => r.type.startsWith("ecs-fargate:index:"));
-                assert.deepEqual(components.map((r) => `${r.type} ${r.name}`).sort(), [
-                    "ecs-fargate:index:FargateCluster main", "ecs-fargate:index:Registry app", "ecs-fargate:index:WebService web",
-                ]);
-                const stackUrn = stackOf(runs[language]).urn;
-                for (const c of components) {
-                    assert.equal(c.parent, stackUrn, `${c.name} is a child of the ${language} program's stack`);
-                }
-            });
-
-            it(`registers from ${language} exactly the resources of the TypeScript demo: types, names, parents, inputs, outputs`, () => {
-                assert.deepEqual(byUrn(runs[language]), byUrn(runs.typescript));
-            });
-
-            it(`wires the same dependencies from ${language} as the TypeScript demo, component to component`, () => {
-                assert.deepEqual(dependencyGraph(runs[language]), dependencyGraph(runs.typescript));
-            });
         }
     });
-}
+
+    const cases: { stackName: string; preview: boolean }[] = [
+        { stackName: "dev", preview: false },
+        { stackName: "prod", preview: false },
+        { stackName: "dev", preview: true },
+    ];
+    for (const { stackName, preview } of cases) {
+        describe(`the ${stackName} stack, ${preview ? "previewed (what AWS computes is unknown)" : "updated"}`, () => {
+            const runs: Record<"typescript" | "python" | "go", ProgramRun> = {} as never;
+
+            before(async () => {
+                const stack: StackConfig = loadStackConfig(ROOT, stackName);
+                const common = { project: stack.project, stack: stackName, config: stack.config, configSecretKeys: stack.configSecretKeys, preview };
+                runs.typescript = await runProgram(engine, { ...common, language: "nodejs", cwd: ROOT, command: [stack.main] });
+                runs.python = await runProgram(engine, {
+                    ...common,
+                    language: "python",
+                    cwd: PYTHON_EXAMPLE,
+                    command: [PYTHON, PYTHON_RUNNER, "--monitor", engine.address, "--engine", engine.address, "--project", stack.project,
+                        "--stack", stackName, "--organization", "organization", "--dry_run", String(preview), "--pwd", PYTHON_EXAMPLE, "."],
+                });
+                runs.go = await runProgram(engine, { ...common, language: "go", cwd: GO_EXAMPLE, command: [goBinary] });
+            });
+
+            it("runs the TypeScript demo in-process as the baseline", () => {
+                assertSucceeded(runs.typescript, "index.ts");
+                const services = runs.typescript.resources.filter((r) => r.type === "aws:ecs/service:Service");
+                assert.equal(services.length, 1, "the baseline has one ECS service");
+                assert.equal(unknownPaths(services[0].inputs).length > 0, preview, "the service's inputs hold unknowns exactly in a preview");
+            });
+
+            for (const language of ["python", "go"] as const) {
+                it(`runs the ${language} example without an error`, () => {
+                    assertSucceeded(runs[language], `examples/${language}`);
+                });
+
+                it(`registers the three components from ${language}, under the program's stack`, () => {
+                    const components = runs[language].resources.filter((r) => r.type.startsWith("ecs-fargate:index:"));
+                    assert.deepEqual(components.map((r) => `${r.type} ${r.name}`).sort(), [
+                        "ecs-fargate:index:FargateCluster main", "ecs-fargate:index:Registry app", "ecs-fargate:index:WebService web",
+                    ]);
+                    const stackUrn = stackOf(runs[language]).urn;
+                    for (const c of components) {
+                        assert.equal(c.parent, stackUrn, `${c.name} is a child of the ${language} program's stack`);
+                    }
+                });
+
+                it(`registers from ${language} exactly the resources of the TypeScript demo: types, names, parents, inputs, outputs`, () => {
+                    assert.deepEqual(byUrn(runs[language]), byUrn(runs.typescript));
+                });
+
+                it(`wires the same dependencies from ${language} as the TypeScript demo, component to component`, () => {
+                    assert.deepEqual(dependencyGraph(runs[language]), dependencyGraph(runs.typescript));
+                });
+            }
+        });
+    }
+});
