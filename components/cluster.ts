@@ -41,6 +41,8 @@ export interface FargateClusterArgs {
     natGateways?: NatGateways;
     /** Create ECR, CloudWatch Logs and S3 VPC endpoints so private tasks pull and log without NAT. Defaults to `false`. */
     vpcEndpoints?: boolean;
+    /** ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration. Defaults to no session encryption beyond TLS. */
+    executeCommandKmsKeyArn?: pulumi.Input<string>;
     /** Name of a Cloud Map namespace to create as the cluster's Service Connect default. Defaults to none. */
     serviceConnectNamespace?: pulumi.Input<string>;
     /** Tags applied to every taggable child. */
@@ -81,6 +83,9 @@ export class FargateCluster extends pulumi.ComponentResource {
             name: args.clusterName ?? physicalName(name, MAX_ECS_NAME),
             settings: [{ name: "containerInsights", value: args.containerInsights ?? DEFAULT_CONTAINER_INSIGHTS }],
             serviceConnectDefaults: namespace ? { namespace: namespace.arn } : undefined,
+            configuration: args.executeCommandKmsKeyArn !== undefined
+                ? { executeCommandConfiguration: { kmsKeyId: args.executeCommandKmsKeyArn, logging: "DEFAULT" } }
+                : undefined,
             tags: args.tags,
         }, { parent: this });
 

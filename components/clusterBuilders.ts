@@ -3,7 +3,7 @@
  */
 import type { CapacityArgs, FargateClusterArgs } from "./cluster";
 import { NatGateways } from "./network";
-import { checkCidr, checkInteger, checkOneOf, known, quote } from "./validate";
+import { checkArn, checkCidr, checkInteger, checkOneOf, known, quote } from "./validate";
 
 /** CloudWatch Container Insights levels. */
 export const ContainerInsights = {
@@ -55,6 +55,7 @@ export function validateFargateClusterArgs(args: FargateClusterArgs): (string | 
         ...validateCapacity("capacity", args.capacity),
         checkOneOf("natGateways", args.natGateways, Object.values(NatGateways)),
         checkInteger("availabilityZones", args.availabilityZones, 2, MAX_ZONES),
+        checkArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
     ];
     const clusterName = known(args.clusterName);
     if (clusterName !== undefined && !/^[A-Za-z0-9_-]{1,255}$/.test(clusterName)) {
