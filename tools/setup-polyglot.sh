@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pip_log=$(mktemp)
+pip_pid=
+trap '[ -z "$pip_pid" ] || kill "$pip_pid" 2>/dev/null; rm -f "$log" "$pip_log"' EXIT
 
 step() {
     local what=$1
@@ -26,17 +28,30 @@ step() {
 
 build_sdkgen() { (cd tools/sdkgen && go build -o "$root/build/bin/sdkgen" .); }
 generate_sdks() { build/bin/sdkgen -schema schema.json -out build/sdk; }
-python_env() {
+pip_install() { build/venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
+python_requirements() {
     [ -x build/venv/bin/python ] || python3 -m venv build/venv
-    local pip=(build/venv/bin/python -m pip install --quiet --disable-pip-version-check)
-    "${pip[@]}" -r examples/python/requirements.txt
+    pip_install -r examples/python/requirements.txt
+}
+wait_for_python_requirements() {
+    local status=0
+    wait "$pip_pid" || status=$?
+    pip_pid=
+    cat "$pip_log"
+    return "$status"
+}
+python_sdk() {
     # The SDK is regenerated on every run with the same version, so reinstall it rather than trust pip's cache.
     build/venv/bin/python -m pip uninstall --quiet --yes pulumi_ecs_fargate
-    "${pip[@]}" ./build/sdk/python
+    pip_install ./build/sdk/python
 }
 go_example() { (cd examples/go && go build -o "$root/build/bin/ecs-fargate-go-example" .); }
 
+# PyPI downloads while Go compiles (the longest step on a fresh machine).
+python_requirements >"$pip_log" 2>&1 &
+pip_pid=$!
 step "built tools/sdkgen" build_sdkgen
 step "validated schema.json and generated build/sdk/python and build/sdk/go" generate_sdks
-step "installed pulumi and the SDK into build/venv" python_env
+step "installed examples/python/requirements.txt into build/venv" wait_for_python_requirements
+step "installed the generated SDK into build/venv" python_sdk
 step "built examples/go" go_example

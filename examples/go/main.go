@@ -48,6 +48,7 @@ type clusterConfig struct {
 	ecsfargate.FargateClusterArgs
 	ClusterName             *string
 	ContainerInsights       *ecsfargate.ContainerInsights
+	ExecuteCommandKmsKeyArn *string
 	PrivateSubnetIds        []string
 	PublicSubnetIds         []string
 	ServiceConnectNamespace *string
@@ -61,6 +62,7 @@ func (c clusterConfig) args() *ecsfargate.FargateClusterArgs {
 	if c.ContainerInsights != nil {
 		args.ContainerInsights = *c.ContainerInsights
 	}
+	args.ExecuteCommandKmsKeyArn = pulumi.StringPtrFromPtr(c.ExecuteCommandKmsKeyArn)
 	if c.PrivateSubnetIds != nil {
 		args.PrivateSubnetIds = pulumi.ToStringArray(c.PrivateSubnetIds)
 	}
@@ -93,9 +95,13 @@ func (c serviceConfig) args() *ecsfargate.WebServiceArgs {
 	args := c.WebServiceArgs
 	args.AccessLogsBucket = pulumi.StringPtrFromPtr(c.AccessLogsBucket)
 	args.CertificateArn = pulumi.StringPtrFromPtr(c.CertificateArn)
-	args.Environment = stringInputs(c.Environment)
+	if c.Environment != nil {
+		args.Environment = pulumi.ToStringMap(c.Environment)
+	}
 	args.LogKmsKeyArn = pulumi.StringPtrFromPtr(c.LogKmsKeyArn)
-	args.Secrets = stringInputs(c.Secrets)
+	if c.Secrets != nil {
+		args.Secrets = pulumi.ToStringMap(c.Secrets)
+	}
 	if c.Tags != nil {
 		args.Tags = pulumi.ToStringMap(c.Tags)
 	}
@@ -105,17 +111,6 @@ func (c serviceConfig) args() *ecsfargate.WebServiceArgs {
 	args.TaskRolePolicyJson = pulumi.StringPtrFromPtr(c.TaskRolePolicyJson)
 	args.WebAclArn = pulumi.StringPtrFromPtr(c.WebAclArn)
 	return &args
-}
-
-func stringInputs(m map[string]string) map[string]pulumi.StringInput {
-	if m == nil {
-		return nil
-	}
-	inputs := make(map[string]pulumi.StringInput, len(m))
-	for k, v := range m {
-		inputs[k] = pulumi.String(v)
-	}
-	return inputs
 }
 
 func main() {
