@@ -68,8 +68,9 @@ export class FargateCluster extends pulumi.ComponentResource {
     public readonly namespaceArn: pulumi.Output<string>;
 
     constructor(name: string, args: FargateClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("ecs-fargate:index:FargateCluster", name, {}, opts);
+        // Validate before registering anything, the component included: bad input leaves no trace in the stack.
         throwIfInvalid("FargateCluster", name, validateFargateClusterArgs(args));
+        super("ecs-fargate:index:FargateCluster", name, {}, opts);
 
         const namespace = args.serviceConnectNamespace !== undefined
             ? new aws.servicediscovery.HttpNamespace(`${name}-namespace`, {

@@ -79,8 +79,9 @@ export class Registry extends pulumi.ComponentResource {
     public readonly imageUri: pulumi.Output<string>;
 
     constructor(name: string, args: RegistryArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("ecs-fargate:index:Registry", name, {}, opts);
+        // Validate before registering anything, the component included: bad input leaves no trace in the stack.
         throwIfInvalid("Registry", name, validateRegistryArgs(args));
+        super("ecs-fargate:index:Registry", name, {}, opts);
 
         const kmsKeyArn = args.kmsKeyArn;
         const repository = new aws.ecr.Repository(name, {

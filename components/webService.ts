@@ -43,8 +43,9 @@ export class WebService extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: WebServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("ecs-fargate:index:WebService", name, {}, opts);
+        // Validate before registering anything, the component included: bad input leaves no trace in the stack.
         throwIfInvalid("WebService", name, validateWebServiceArgs(args));
+        super("ecs-fargate:index:WebService", name, {}, opts);
 
         const parent = { parent: this };
         const containerPort = args.containerPort ?? d.DEFAULT_CONTAINER_PORT;

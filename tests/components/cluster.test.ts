@@ -117,7 +117,7 @@ describe("FargateCluster", () => {
     it("rejects half of an existing network before creating anything", async () => {
         const { error, recorder } = await constructionError(() => new FargateCluster("main", { vpcId: "vpc-1", publicSubnetIds: ["subnet-a"] }));
         assert.equal(error.message, 'Invalid arguments for FargateCluster "main":\n  - An existing network needs `vpcId`, `publicSubnetIds` and `privateSubnetIds` together; got `vpcId` and `publicSubnetIds` without `privateSubnetIds`. Give all three, or none to create a network.');
-        assert.deepEqual(recorder.resources.filter((r) => r.custom), []);
+        assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
     });
 
     const cases: [string, object, string][] = [

@@ -59,7 +59,7 @@ describe("WebService under generated arguments", () => {
                     assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`);
                 }
                 await settle();
-                assert.deepEqual(recorder.resources.filter((r) => r.custom), []);
+                assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
                 rejected++;
                 return;
             }

@@ -72,7 +72,7 @@ describe("Registry", () => {
             '  - `imageTagMutability` "SOMETIMES" is not valid; use one of "IMMUTABLE", "MUTABLE".',
             '  - `pullAccountIds[0]` "*" is not an AWS account ID; use the account\'s 12 digits, e.g. "123456789012".',
         ].join("\n"));
-        assert.deepEqual(recorder.resources.filter((r) => r.custom), []);
+        assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
     });
 });
 

@@ -236,7 +236,7 @@ describe("WebService", () => {
     it("rejects an invalid CPU/memory pair before creating anything", async () => {
         const { error, recorder } = await constructionError(() => new WebService("web", { ...BASE, cpu: 256, memory: 4096 }));
         assert.equal(error.message, 'Invalid arguments for WebService "web":\n  - `memory` 4096 MiB is not valid with `cpu` 256; Fargate accepts 512, 1024 or 2048 MiB for 256 CPU units.');
-        assert.deepEqual(recorder.resources.filter((r) => r.custom), []);
+        assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
     });
 });
 

@@ -109,7 +109,7 @@ describe("the provider plugin, through the Pulumi protocol", function () {
         assert.deepEqual(deployment.resources.filter((r) => r.type === "ecs-fargate:index:FargateCluster")[0].outputs.vpcId, "vpc-existing");
     });
 
-    it("rejects a CPU/memory pair Fargate does not offer with an error naming the argument, before any child", async () => {
+    it("rejects a CPU/memory pair Fargate does not offer with an error naming the argument, before registering anything", async () => {
         const bad = { ...WEB_REQUIRED, cpu: 256, memory: 4096 };
         let inProcessError: Error | undefined;
         try {
@@ -126,7 +126,7 @@ describe("the provider plugin, through the Pulumi protocol", function () {
             assert.equal(err.details, inProcessError!.message);
             return true;
         });
-        assert.deepEqual(deployment.resources.filter((r) => r.custom || r.parent !== undefined).map((r) => r.urn), []);
+        assert.deepEqual(deployment.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.urn), [], "not even the component is registered");
     });
 
     it("previews a WebService whose image is not known yet: same children, the task definition unknown", async () => {
