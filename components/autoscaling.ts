@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CPU_TARGET_PERCENT, DEFAULT_SCALE_IN_COOLDOWN_SECONDS, DEFAULT_SCALE_OUT_COOLDOWN_SECONDS } from "./defaults";
-import type { AutoscalingArgs } from "./webServiceArgs";
+import type { Autoscaling } from "./webServiceArgs";
 
 /** One target-tracking policy: which metric, and the value to keep it near. */
 export interface TrackingTarget {
@@ -15,7 +15,7 @@ export interface TrackingTarget {
 }
 
 /** The target-tracking policies of `scaling`: those asked for, or CPU at 60% when none is. */
-export function trackingTargets(scaling: AutoscalingArgs): TrackingTarget[] {
+export function trackingTargets(scaling: Autoscaling): TrackingTarget[] {
     const targets: TrackingTarget[] = [];
     if (scaling.cpuTargetPercent !== undefined) {
         targets.push({ role: "cpu", metric: "ECSServiceAverageCPUUtilization", value: scaling.cpuTargetPercent });
@@ -39,7 +39,7 @@ export interface ScalingSubject {
 }
 
 /** Creates the scalable target, its policies and scheduled actions as children of `parent`. */
-export function createAutoscaling(name: string, scaling: AutoscalingArgs, subject: ScalingSubject, parent: pulumi.Resource): aws.appautoscaling.Target {
+export function createAutoscaling(name: string, scaling: Autoscaling, subject: ScalingSubject, parent: pulumi.Resource): aws.appautoscaling.Target {
     const opts = { parent };
     const target = new aws.appautoscaling.Target(`${name}-scaling`, {
         serviceNamespace: "ecs",

@@ -10,7 +10,7 @@ import { createNetwork, NatGateways } from "./network";
 import { throwIfInvalid } from "./validate";
 
 /** How tasks are spread over on-demand Fargate and Fargate Spot. */
-export interface CapacityArgs {
+export interface Capacity {
     /** Tasks that always run on on-demand Fargate before the weights apply. Defaults to `1`. */
     onDemandBase?: number;
     /** Relative share of on-demand Fargate for tasks beyond the base. Defaults to `1`. */
@@ -26,7 +26,7 @@ export interface FargateClusterArgs {
     /** CloudWatch Container Insights: `enabled`, `enhanced` or `disabled`. Defaults to `enabled`. */
     containerInsights?: pulumi.Input<ContainerInsights>;
     /** The cluster's default capacity provider strategy. Defaults to one on-demand task as base and the rest on-demand. */
-    capacity?: CapacityArgs;
+    capacity?: Capacity;
     /** ID of an existing VPC to use; give `publicSubnetIds` and `privateSubnetIds` with it. Defaults to creating a network. */
     vpcId?: pulumi.Input<string>;
     /** IDs of the existing VPC's public subnets (for the load balancer); only with `vpcId`. */

@@ -1,7 +1,7 @@
 /**
  * Pure builders and validation for `FargateCluster`.
  */
-import type { CapacityArgs, FargateClusterArgs } from "./cluster";
+import type { Capacity, FargateClusterArgs } from "./cluster";
 import { NatGateways } from "./network";
 import { checkArn, checkCidr, checkInteger, checkOneOf, known, quote } from "./validate";
 
@@ -24,7 +24,7 @@ const MAX_CAPACITY_WEIGHT = 1000;
 const MAX_ZONES = 6;
 
 /** Problems with an on-demand/Spot split, for `arg` (e.g. `capacity`). */
-export function validateCapacity(arg: string, capacity: CapacityArgs | undefined): (string | undefined)[] {
+export function validateCapacity(arg: string, capacity: Capacity | undefined): (string | undefined)[] {
     if (!capacity) {
         return [];
     }
@@ -40,7 +40,7 @@ export function validateCapacity(arg: string, capacity: CapacityArgs | undefined
 }
 
 /** The capacity provider strategy of a split: on-demand with the base, Spot only when it has a weight. */
-export function capacityStrategy(split: Required<CapacityArgs>): { capacityProvider: string; base: number; weight: number }[] {
+export function capacityStrategy(split: Required<Capacity>): { capacityProvider: string; base: number; weight: number }[] {
     const strategy = [{ capacityProvider: "FARGATE", base: split.onDemandBase, weight: split.onDemandWeight }];
     if (split.spotWeight > 0) {
         strategy.push({ capacityProvider: "FARGATE_SPOT", base: 0, weight: split.spotWeight });

@@ -13,7 +13,7 @@ import {
 import { throwIfInvalid } from "./validate";
 
 /** How long the repository keeps images. */
-export interface RegistryLifecycleArgs {
+export interface RegistryLifecycle {
     /** How many tagged images to keep; older tagged images expire. Defaults to `30`. */
     maxTaggedImages?: number;
     /** Only tags starting with one of these prefixes count towards `maxTaggedImages`. Defaults to every tagged image. */
@@ -23,7 +23,7 @@ export interface RegistryLifecycleArgs {
 }
 
 /** How to build and push the application image. */
-export interface RegistryBuildArgs {
+export interface RegistryBuild {
     /** Path of the Docker build context (the folder holding the Dockerfile), relative to the program. */
     context: string;
     /** Path of the Dockerfile, relative to the context. Defaults to `Dockerfile`. */
@@ -49,13 +49,13 @@ export interface RegistryArgs {
     /** ARN of a KMS key to encrypt images with. Defaults to AES256 encryption with an AWS-owned key. */
     kmsKeyArn?: pulumi.Input<string>;
     /** Lifecycle policy: which images expire. Defaults to keeping 30 tagged images and expiring untagged ones after 7 days. */
-    lifecycle?: RegistryLifecycleArgs;
+    lifecycle?: RegistryLifecycle;
     /** Delete the repository on `pulumi destroy` even if it still holds images. Defaults to `false`. */
     forceDelete?: pulumi.Input<boolean>;
     /** AWS account IDs allowed to pull images from this repository. Defaults to none (only this account). */
     pullAccountIds?: pulumi.Input<string>[];
     /** Build and push one image from a Dockerfile. Defaults to no build (the repository only). */
-    build?: RegistryBuildArgs;
+    build?: RegistryBuild;
     /** Tags applied to the repository. */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }

@@ -2,7 +2,7 @@
  * The arguments of a `WebService`: the cross-language contract (Python and Go users see exactly these).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { CapacityArgs } from "./cluster";
+import type { Capacity } from "./cluster";
 
 /** CPU architectures of a Fargate task. */
 export const Architecture = {
@@ -14,7 +14,7 @@ export const Architecture = {
 export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 
 /** The load balancer's health check of the container. */
-export interface HealthCheckArgs {
+export interface HealthCheck {
     /** Path requested on the container. Defaults to `/`. */
     path?: string;
     /** Seconds between checks (5 to 300). Defaults to `10`. */
@@ -30,7 +30,7 @@ export interface HealthCheckArgs {
 }
 
 /** How a new task definition rolls out. */
-export interface DeploymentArgs {
+export interface Deployment {
     /** Lowest share of the desired tasks kept running during a deploy, in percent (0 to 100). Defaults to `100`. */
     minimumHealthyPercent?: number;
     /** Highest share of the desired tasks running during a deploy, in percent (100 to 200, above the minimum). Defaults to `200`. */
@@ -42,7 +42,7 @@ export interface DeploymentArgs {
 }
 
 /** A scheduled change of the auto scaling bounds. */
-export interface ScheduleArgs {
+export interface Schedule {
     /** Name of the scheduled action, unique within the service (letters, digits, `-`, `_`). */
     name: string;
     /** When it runs: `cron(…)`, `rate(…)` or `at(…)` in Application Auto Scaling syntax, e.g. `cron(0 8 ? * MON-FRI *)`. */
@@ -56,7 +56,7 @@ export interface ScheduleArgs {
 }
 
 /** Application Auto Scaling of the service's task count. */
-export interface AutoscalingArgs {
+export interface Autoscaling {
     /** Fewest tasks. */
     minCapacity: number;
     /** Most tasks. */
@@ -72,7 +72,7 @@ export interface AutoscalingArgs {
     /** Seconds after a scale-out before the next one. Defaults to `60`. */
     scaleOutCooldownSeconds?: number;
     /** Scheduled changes of the bounds, e.g. fewer tasks at night. */
-    schedules?: ScheduleArgs[];
+    schedules?: Schedule[];
 }
 
 /** Arguments of a `WebService`. */
@@ -130,7 +130,7 @@ export interface WebServiceArgs {
     /** CIDR blocks (IPv4 or IPv6) allowed to reach the load balancer's listeners. Defaults to `["0.0.0.0/0"]`. */
     allowedCidrs?: string[];
     /** The load balancer's health check of the container. */
-    healthCheck?: HealthCheckArgs;
+    healthCheck?: HealthCheck;
     /** Seconds ECS ignores failing load-balancer health checks of a new task (0 to 7200). Defaults to `30`. */
     healthCheckGracePeriodSeconds?: number;
     /** Seconds a deregistering task keeps serving in-flight requests (0 to 3600). Defaults to `15`. */
@@ -144,11 +144,11 @@ export interface WebServiceArgs {
     /** Give tasks public IP addresses (needed in public subnets without NAT). Defaults to `false`. */
     assignPublicIp?: boolean;
     /** Rolling deployment settings; the circuit breaker is always on. */
-    deployment?: DeploymentArgs;
+    deployment?: Deployment;
     /** This service's on-demand/Spot split. Defaults to one on-demand task as base and the rest on-demand. */
-    capacity?: CapacityArgs;
+    capacity?: Capacity;
     /** Auto scaling of the task count. Defaults to a fixed `desiredCount`. */
-    autoscaling?: AutoscalingArgs;
+    autoscaling?: Autoscaling;
     /** Tags applied to every taggable child; the service propagates them to its tasks. */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }

@@ -90,6 +90,21 @@ describe("schema.json through Pulumi's schema binder", function () {
         assert.match(run.stdout, /: 0 errors, 1 warnings\n$/);
     });
 
+    it("gives every nested type one Args suffix in Python and Go (HealthCheckArgs, not HealthCheckArgsArgs)", () => {
+        const run = sdkgen("-schema", "schema.json", "-out", tmp);
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        const python = fs.readFileSync(path.join(tmp, "python", "pulumi_ecs_fargate", "_inputs.py"), "utf8");
+        const go = Object.entries(sources(path.join(tmp, "go"))).filter(([file]) => file.endsWith(".go")).map(([, text]) => text).join("\n");
+        const schema = JSON.parse(fs.readFileSync(SCHEMA, "utf8"));
+        const objectTypes = Object.entries<any>(schema.types).filter(([, t]) => t.type === "object").map(([token]) => token.split(":")[2]);
+        assert.ok(objectTypes.length > 0);
+        for (const name of objectTypes) {
+            assert.match(python, new RegExp(`^class ${name}Args\\b`, "m"), `Python class ${name}Args`);
+            assert.match(go, new RegExp(`^type ${name}Args struct`, "m"), `Go struct ${name}Args`);
+        }
+        assert.deepEqual([...new Set((python + go).match(/\b\w+ArgsArgs\b/g) ?? [])], []);
+    });
+
     it("generated build/sdk from the committed schema.json (rerun tools/setup-polyglot.sh when this fails)", () => {
         const run = sdkgen("-schema", "schema.json", "-out", tmp);
         assert.equal(run.status, 0, run.stdout + run.stderr);

@@ -96,7 +96,7 @@ describe("schema.json", () => {
             return object.inputProperties?.[prop]?.$ref ?? object.properties?.[prop]?.$ref;
         };
         assert.equal(refs(TOKEN("Registry"), "imageTagMutability"), `#/types/${TOKEN("ImageTagMutability")}`);
-        assert.equal(refs(TOKEN("RegistryBuildArgs"), "platform"), `#/types/${TOKEN("ImagePlatform")}`);
+        assert.equal(refs(TOKEN("RegistryBuild"), "platform"), `#/types/${TOKEN("ImagePlatform")}`);
         assert.equal(refs(TOKEN("FargateCluster"), "containerInsights"), `#/types/${TOKEN("ContainerInsights")}`);
         assert.equal(refs(TOKEN("FargateCluster"), "natGateways"), `#/types/${TOKEN("NatGateways")}`);
         assert.equal(refs(TOKEN("WebService"), "architecture"), `#/types/${TOKEN("Architecture")}`);
