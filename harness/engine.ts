@@ -16,7 +16,7 @@ import { makeUrn, plainToStruct, ROOT_STACK_TYPE, structToPlain, SUPPORTED_FEATU
 import { ProviderPlugin } from "./providerPlugin";
 import { Deployment, DeploymentOptions, LogEntry } from "./deployment";
 import { simulateInvoke, simulateResource } from "./simulator";
-import { RecordedResource } from "./types";
+import { RecordedResource, recordedOptions } from "./types";
 
 /** A component to construct through a provider plugin, as the engine does for a remote registration. */
 export interface ConstructArgs {
@@ -213,11 +213,7 @@ export class TestEngine {
             inputs,
             outputs: simulated ? simulated.outputs : {},
             propertyDependencies,
-            dependencies: req.getDependenciesList(),
-            provider: req.getProvider() || undefined,
-            protect: req.getProtect() || undefined,
-            deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
-            ignoreChanges: req.getIgnorechangesList().length > 0 ? req.getIgnorechangesList() : undefined,
+            ...recordedOptions(req),
         });
         resp.setUrn(urn);
         resp.setId(simulated?.id ?? "");

@@ -8,7 +8,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import * as state from "@pulumi/pulumi/runtime/state";
 import { DEFAULT_SIMULATED_REGION, simulateInvoke, simulateResource, SimulationContext } from "./simulator";
-import { RecordedResource } from "./types";
+import { RecordedResource, recordedOptions } from "./types";
 
 /** Options of one simulated run. */
 export interface SimulatedMocksOptions {
@@ -70,11 +70,7 @@ class RecordingMonitor extends MockMonitor {
                     inputs: toPlain(req.getObject()),
                     outputs: toPlain(resp.getObject()),
                     propertyDependencies,
-                    dependencies: req.getDependenciesList(),
-                    provider: req.getProvider() || undefined,
-                    protect: req.getProtect() || undefined,
-                    deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
-                    ignoreChanges: req.getIgnorechangesList().length > 0 ? req.getIgnorechangesList() : undefined,
+                    ...recordedOptions(req),
                 });
             }
             callback(err, resp);

@@ -39,3 +39,24 @@ export interface RecordedResource {
     deleteBeforeReplace?: boolean;
     ignoreChanges?: string[];
 }
+
+/** The part of a `RegisterResourceRequest` that carries the options recorded with each resource. */
+export interface RegisterRequestOptions {
+    getDependenciesList(): string[];
+    getProvider(): string;
+    getProtect(): boolean | undefined;
+    getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
+}
+
+/** The resource options of a register request, as `RecordedResource` keeps them (unset options left out). */
+export function recordedOptions(req: RegisterRequestOptions): Pick<RecordedResource, "dependencies" | "provider" | "protect" | "deleteBeforeReplace" | "ignoreChanges"> {
+    const ignoreChanges = req.getIgnorechangesList();
+    return {
+        dependencies: req.getDependenciesList(),
+        provider: req.getProvider() || undefined,
+        protect: req.getProtect() || undefined,
+        deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
+        ignoreChanges: ignoreChanges.length > 0 ? ignoreChanges : undefined,
+    };
+}

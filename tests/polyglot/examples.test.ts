@@ -14,7 +14,8 @@ import * as os from "os";
 import * as path from "path";
 import { ProviderPlugin, TestEngine } from "../../harness/engine";
 import { loadStackConfig, ProgramRun, runProgram, StackConfig } from "../../harness/programs";
-import { RecordedResource, UNKNOWN } from "../../harness/types";
+import { RecordedResource } from "../../harness/types";
+import { unknownPaths } from "../provider/shapes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PYTHON = path.join(ROOT, "build", "venv", "bin", "python");
@@ -30,20 +31,6 @@ function comparable(r: RecordedResource) {
 
 function byUrn(run: ProgramRun) {
     return run.resources.map(comparable).sort((a, b) => a.urn.localeCompare(b.urn));
-}
-
-/** Every path (`a.b[0].c`) under `value` whose value is unknown. */
-function unknownPaths(value: unknown, at = ""): string[] {
-    if (value === UNKNOWN) {
-        return [at];
-    }
-    if (Array.isArray(value)) {
-        return value.flatMap((v, i) => unknownPaths(v, `${at}[${i}]`));
-    }
-    if (value !== null && typeof value === "object") {
-        return Object.entries(value).flatMap(([k, v]) => unknownPaths(v, at ? `${at}.${k}` : k));
-    }
-    return [];
 }
 
 function stackOf(run: ProgramRun): RecordedResource {
