@@ -1,6 +1,7 @@
 /**
  * Pure builders and validation for `FargateCluster`.
  */
+import { FARGATE_CLUSTER_KEYS, unknownArguments } from "./argKeys";
 import type { Capacity, FargateClusterArgs } from "./cluster";
 import { NatGateways } from "./network";
 import { checkArn, checkCidr, checkInteger, checkOneOf, known, quote } from "./validate";
@@ -51,6 +52,7 @@ export function capacityStrategy(split: Required<Capacity>): { capacityProvider:
 /** Every problem with `args`, before anything is created. */
 export function validateFargateClusterArgs(args: FargateClusterArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [
+        ...unknownArguments("FargateCluster", FARGATE_CLUSTER_KEYS, args),
         checkOneOf("containerInsights", known(args.containerInsights), Object.values(ContainerInsights)),
         ...validateCapacity("capacity", args.capacity),
         checkOneOf("natGateways", args.natGateways, Object.values(NatGateways)),

@@ -4,6 +4,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { REGISTRY_KEYS, unknownArguments } from "./argKeys";
 import { DEFAULT_BUILD_PLATFORM, DEFAULT_DOCKERFILE } from "./defaults";
 import { checkAccountId, checkArn, checkInteger, checkOneOf, known, quote } from "./validate";
 import type { RegistryArgs } from "./registry";
@@ -33,6 +34,7 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export function validateRegistryArgs(args: RegistryArgs): (string | undefined)[] {
     const name = known(args.repositoryName);
     const problems: (string | undefined)[] = [
+        ...unknownArguments("Registry", REGISTRY_KEYS, args),
         name !== undefined && (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name))
             ? `\`repositoryName\` ${quote(name)} is not a valid ECR repository name; use 2 to 256 lowercase letters and digits, separated by ".", "_", "-" or "/", e.g. "team/web-app".`
             : undefined,

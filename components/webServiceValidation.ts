@@ -1,6 +1,7 @@
 /**
  * Validation of `WebServiceArgs`: every argument a user can get wrong, checked before the first child.
  */
+import { unknownArguments, WEB_SERVICE_KEYS } from "./argKeys";
 import { validateCapacity } from "./clusterBuilders";
 import { DEFAULT_DESIRED_COUNT } from "./defaults";
 import { checkFargateSize } from "./fargateSizing";
@@ -175,6 +176,7 @@ export function validateWebServiceArgs(args: WebServiceArgs): (string | undefine
         .map((key) => `\`${key}\` is required; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
     const clusterArn = known(args.clusterArn);
     return [
+        ...unknownArguments("WebService", WEB_SERVICE_KEYS, args),
         ...required,
         checkArn("clusterArn", clusterArn === "" ? undefined : clusterArn, ["ecs"], "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
         ...validateNames(args),
