@@ -7,7 +7,7 @@ import { checkFargateSize } from "./fargateSizing";
 import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
 import { checkArn, checkCidr, checkInteger, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
 import { Architecture, WebServiceArgs } from "./webServiceArgs";
-import { DEFAULT_CPU, DEFAULT_MEMORY_MIB } from "./defaults";
+import { DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
 
 /** Retention periods CloudWatch Logs accepts, in days (0 = never expire). */
 export const LOG_RETENTION_DAYS: readonly number[] = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -105,14 +105,21 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
     if (hc.path !== undefined && (!hc.path.startsWith("/") || hc.path.length > 1024 || /\s/.test(hc.path))) {
         problems.push(`\`healthCheck.path\` ${quote(hc.path)} is not a URL path; use one starting with "/", e.g. "/health".`);
     }
+    const intervalProblem = checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds");
+    const timeoutProblem = checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds");
     problems.push(
-        checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds"),
-        checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds"),
+        intervalProblem,
+        timeoutProblem,
         checkInteger("healthCheck.healthyThreshold", hc.healthyThreshold, 2, 10),
         checkInteger("healthCheck.unhealthyThreshold", hc.unhealthyThreshold, 2, 10),
     );
-    if (hc.timeoutSeconds !== undefined && hc.intervalSeconds !== undefined && hc.timeoutSeconds >= hc.intervalSeconds) {
-        problems.push(`\`healthCheck.timeoutSeconds\` ${hc.timeoutSeconds} must be less than \`healthCheck.intervalSeconds\` ${hc.intervalSeconds}; shorten the timeout or lengthen the interval.`);
+    // CreateTargetGroup rejects a timeout not below the interval, whichever of the two is a default
+    // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
+    const interval = hc.intervalSeconds ?? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS;
+    const timeout = hc.timeoutSeconds ?? DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS;
+    if (intervalProblem === undefined && timeoutProblem === undefined && timeout >= interval) {
+        const shown = (value: number, given: boolean) => `${value}${given ? "" : " (the default)"}`;
+        problems.push(`\`healthCheck.timeoutSeconds\` ${shown(timeout, hc.timeoutSeconds !== undefined)} must be less than \`healthCheck.intervalSeconds\` ${shown(interval, hc.intervalSeconds !== undefined)}; shorten the timeout or lengthen the interval.`);
     }
     if (hc.matcher !== undefined && !MATCHER.test(hc.matcher)) {
         problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".`);

@@ -143,6 +143,17 @@ describe("WebService", () => {
         assert.deepEqual([service.platformVersion, service.propagateTags, service.healthCheckGracePeriodSeconds, service.desiredCount], ["LATEST", "SERVICE", 30, 1]);
     });
 
+    it("forces a new deployment on update, as the AWS provider requires for a changed capacity split", async () => {
+        const rec = await record(() => new WebService("web", { ...BASE, capacity: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 } }));
+        const service = rec.get("aws:ecs/service:Service", "web").inputs;
+        assert.equal(service.forceNewDeployment, true);
+        assert.deepEqual(service.capacityProviderStrategies, [
+            { capacityProvider: "FARGATE", base: 1, weight: 1 },
+            { capacityProvider: "FARGATE_SPOT", base: 0, weight: 3 },
+        ]);
+        assert.equal(service.triggers, undefined, "no trigger that would redeploy on every up");
+    });
+
     it("uses fast, documented health-check and draining defaults on an ip target group", async () => {
         const rec = await record(() => new WebService("web", BASE));
         const tg = rec.get("aws:lb/targetGroup:TargetGroup", "web-tg").inputs;
@@ -254,6 +265,8 @@ describe("WebService validation", () => {
         ["no allowed CIDRs", { allowedCidrs: [] }, '`allowedCidrs` is empty; give at least one CIDR block, e.g. "0.0.0.0/0".'],
         ["a health path without a slash", { healthCheck: { path: "health" } }, '`healthCheck.path` "health" is not a URL path; use one starting with "/", e.g. "/health".'],
         ["a timeout as long as the interval", { healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
+        ["an interval at the default timeout", { healthCheck: { intervalSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 (the default) must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
+        ["a timeout beyond the default interval", { healthCheck: { timeoutSeconds: 12 } }, "`healthCheck.timeoutSeconds` 12 must be less than `healthCheck.intervalSeconds` 10 (the default); shorten the timeout or lengthen the interval."],
         ["a bad matcher", { healthCheck: { matcher: "OK" } }, '`healthCheck.matcher` "OK" is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".'],
         ["one load balancer subnet", { loadBalancerSubnetIds: ["subnet-a"] }, "`loadBalancerSubnetIds` has 1 subnet; an application load balancer needs subnets in at least two availability zones."],
         ["a maximum not above the minimum", { deployment: { minimumHealthyPercent: 100, maximumPercent: 100 } }, "`deployment.maximumPercent` 100 must be above `deployment.minimumHealthyPercent` 100, or a deploy can never start a new task."],
