@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { WebService, WebServiceArgs } from "../../components";
 import { validateWebServiceArgs } from "../../components/webServiceValidation";
+import { targetGroupName } from "../../components/loadBalancing";
 import { childrenOf, constructionError, json, record } from "../helpers";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
@@ -219,6 +220,26 @@ describe("WebService", () => {
             assert.ok(name.length <= 32 && /^[A-Za-z0-9-]+$/.test(name) && !name.endsWith("-"), name);
         }
         assert.ok(rec.ofType("aws:iam/role:Role").every((r) => (r.inputs.name as string).length <= 64));
+    });
+
+    it("never names a load balancer with the reserved internal- prefix", async () => {
+        for (const component of ["internal-api", "Internal-API", "internal", "-internal-x"]) {
+            const rec = await record(() => new WebService(component, BASE));
+            const name = rec.get("aws:lb/loadBalancer:LoadBalancer", `${component}-alb`).inputs.name as string;
+            assert.ok(!/^internal-/i.test(name) && name.length <= 32 && /^[A-Za-z0-9-]+$/.test(name) && !name.startsWith("-"), name);
+        }
+        const plain = await record(() => new WebService("api", BASE));
+        assert.match(plain.get("aws:lb/loadBalancer:LoadBalancer", "api-alb").inputs.name as string, /^api-[0-9a-f]{7}$/);
+    });
+
+    it("renames the target group whenever an input that replaces it changes: port or VPC", async () => {
+        const nameOf = async (args: WebServiceArgs) =>
+            (await record(() => new WebService("web", args))).get("aws:lb/targetGroup:TargetGroup", "web-tg").inputs.name as string;
+        const base = await nameOf(BASE);
+        assert.notEqual(await nameOf({ ...BASE, containerPort: 8080 }), base);
+        assert.notEqual(await nameOf({ ...BASE, vpcId: "vpc-2" }), base);
+        assert.equal(await nameOf({ ...BASE, healthCheck: { path: "/health" } }), base, "an in-place change keeps the name");
+        assert.equal(targetGroupName("web", 80, "vpc-1"), base);
     });
 
     it("lets two instances live side by side without a shared physical name", async () => {
