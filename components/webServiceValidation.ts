@@ -5,7 +5,7 @@ import { validateCapacity } from "./clusterBuilders";
 import { DEFAULT_DESIRED_COUNT } from "./defaults";
 import { checkFargateSize } from "./fargateSizing";
 import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
-import { checkArn, checkCidr, checkInteger, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
+import { checkArn, checkCidr, checkInteger, checkKmsKeyArn, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
 import { Architecture, WebServiceArgs } from "./webServiceArgs";
 import { DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
 
@@ -66,6 +66,27 @@ function validateContainer(args: WebServiceArgs): (string | undefined)[] {
         problems.push(`\`logRetentionDays\` ${quote(args.logRetentionDays)} is not a CloudWatch retention; use one of ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`);
     }
     problems.push(checkArn("logKmsKeyArn", known(args.logKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+    (args.secretsKmsKeyArns ?? []).forEach((key, i) => problems.push(checkKmsKeyArn(`secretsKmsKeyArns[${i}]`, known(key))));
+    const secrets = known(args.secrets);
+    if ((args.secretsKmsKeyArns ?? []).length > 0 && (args.secrets === undefined || (secrets !== undefined && Object.keys(secrets).length === 0))) {
+        problems.push("`secretsKmsKeyArns` is given but `secrets` is empty; list the secrets those keys encrypt, or drop `secretsKmsKeyArns`.");
+    }
+    return problems;
+}
+
+/**
+ * ECS Exec's own rules: its SSM agent needs a writable root file system
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"), and a session key
+ * is only used by a service that allows ECS Exec.
+ */
+function validateExecuteCommand(args: WebServiceArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn))];
+    if (args.enableExecuteCommand === true && args.readonlyRootFilesystem === true) {
+        problems.push("`readonlyRootFilesystem` true cannot be combined with `enableExecuteCommand` true: ECS Exec's SSM agent must write to the root file system. Drop `readonlyRootFilesystem` (it then defaults to false) or turn `enableExecuteCommand` off.");
+    }
+    if (args.executeCommandKmsKeyArn !== undefined && args.enableExecuteCommand !== true) {
+        problems.push("`executeCommandKmsKeyArn` is only used by ECS Exec; set `enableExecuteCommand` to true, or drop `executeCommandKmsKeyArn`.");
+    }
     return problems;
 }
 
@@ -187,6 +208,7 @@ export function validateWebServiceArgs(args: WebServiceArgs): (string | undefine
         ...validateNames(args),
         ...validateContainer(args),
         ...validatePermissions(args),
+        ...validateExecuteCommand(args),
         ...validateLoadBalancing(args),
         ...validateDeploymentAndScaling(args),
     ];

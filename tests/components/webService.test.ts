@@ -89,15 +89,51 @@ describe("WebService", () => {
         assert.deepEqual(sids, ["WriteLogs"]);
     });
 
-    it("gives the task role exactly the SSM channels ECS Exec needs when it is enabled", async () => {
+    it("gives the task role exactly the SSM channels and session logging ECS Exec needs when it is enabled", async () => {
         const rec = await record(() => new WebService("web", { ...BASE, enableExecuteCommand: true }));
-        assert.deepEqual(json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-command-policy"), "policy").Statement, [{
-            Sid: "EcsExec",
-            Effect: "Allow",
-            Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
-            Resource: "*",
-        }]);
+        const logGroup = rec.get("aws:cloudwatch/logGroup:LogGroup", "web-logs").outputs.arn;
+        assert.deepEqual(json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-command-policy"), "policy").Statement, [
+            {
+                Sid: "EcsExec",
+                Effect: "Allow",
+                Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                Resource: "*",
+            },
+            { Sid: "EcsExecFindLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+            { Sid: "EcsExecLogSessions", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], Resource: `${logGroup}:*` },
+        ]);
         assert.equal(rec.get("aws:ecs/service:Service", "web").inputs.enableExecuteCommand, true);
+    });
+
+    it("lets the task role decrypt ECS Exec sessions with exactly the cluster's session key", async () => {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+        const rec = await record(() => new WebService("web", { ...BASE, enableExecuteCommand: true, executeCommandKmsKeyArn: key }));
+        const statements = json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-command-policy"), "policy").Statement;
+        assert.deepEqual(statements.filter((st: any) => JSON.stringify(st.Action).includes("kms:")), [
+            { Sid: "EcsExecDecryptSessions", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+        ]);
+    });
+
+    it("makes the root file system writable for ECS Exec unless told otherwise", async () => {
+        const root = async (args: Partial<WebServiceArgs>) =>
+            json((await record(() => new WebService("web", { ...BASE, ...args }))).get("aws:ecs/taskDefinition:TaskDefinition", "web-task"), "containerDefinitions")[0].readonlyRootFilesystem;
+        assert.equal(await root({}), true);
+        assert.equal(await root({ enableExecuteCommand: true }), false);
+        assert.equal(await root({ enableExecuteCommand: false }), true);
+        assert.equal(await root({ enableExecuteCommand: true, readonlyRootFilesystem: false }), false);
+    });
+
+    it("lets the execution role decrypt with exactly the secrets' customer-managed keys", async () => {
+        const keys = ["arn:aws:kms:us-east-1:123456789012:key/bbbb", "arn:aws:kms:us-east-1:123456789012:key/aaaa"];
+        const secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
+        const rec = await record(() => new WebService("web", { ...BASE, secrets: { DB: secret }, secretsKmsKeyArns: keys }));
+        const statements = json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-policy"), "policy").Statement;
+        assert.deepEqual(statements.filter((st: any) => JSON.stringify(st.Action).includes("kms:")), [
+            { Sid: "DecryptSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [keys[1], keys[0]] },
+        ]);
+        const plain = await record(() => new WebService("web", { ...BASE, secrets: { DB: secret } }));
+        const plainActions = json(plain.get("aws:iam/rolePolicy:RolePolicy", "web-exec-policy"), "policy").Statement.flatMap((st: any) => [st.Action].flat());
+        assert.ok(!plainActions.some((a: string) => a.startsWith("kms:")), "no KMS grant without keys");
     });
 
     it("runs an awsvpc Fargate task with a read-only root file system and awslogs logging", async () => {
@@ -288,6 +324,11 @@ describe("WebService validation", () => {
         ["a timeout as long as the interval", { healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
         ["an interval at the default timeout", { healthCheck: { intervalSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 (the default) must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
         ["a timeout beyond the default interval", { healthCheck: { timeoutSeconds: 12 } }, "`healthCheck.timeoutSeconds` 12 must be less than `healthCheck.intervalSeconds` 10 (the default); shorten the timeout or lengthen the interval."],
+        ["ECS Exec on a read-only root", { enableExecuteCommand: true, readonlyRootFilesystem: true }, "`readonlyRootFilesystem` true cannot be combined with `enableExecuteCommand` true: ECS Exec's SSM agent must write to the root file system. Drop `readonlyRootFilesystem` (it then defaults to false) or turn `enableExecuteCommand` off."],
+        ["a session key without ECS Exec", { executeCommandKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/abc" }, "`executeCommandKmsKeyArn` is only used by ECS Exec; set `enableExecuteCommand` to true, or drop `executeCommandKmsKeyArn`."],
+        ["a session key alias", { enableExecuteCommand: true, executeCommandKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/exec" }, '`executeCommandKmsKeyArn` "arn:aws:kms:us-east-1:123456789012:alias/exec" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["a secrets key that is not a key ARN", { secrets: { DB: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }, secretsKmsKeyArns: ["alias/aws/ssm"] }, '`secretsKmsKeyArns[0]` "alias/aws/ssm" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["secrets keys without secrets", { secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/abc"] }, "`secretsKmsKeyArns` is given but `secrets` is empty; list the secrets those keys encrypt, or drop `secretsKmsKeyArns`."],
         ["a bad matcher", { healthCheck: { matcher: "OK" } }, '`healthCheck.matcher` "OK" is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".'],
         ["one load balancer subnet", { loadBalancerSubnetIds: ["subnet-a"] }, "`loadBalancerSubnetIds` has 1 subnet; an application load balancer needs subnets in at least two availability zones."],
         ["a maximum not above the minimum", { deployment: { minimumHealthyPercent: 100, maximumPercent: 100 } }, "`deployment.maximumPercent` 100 must be above `deployment.minimumHealthyPercent` 100, or a deploy can never start a new task."],
