@@ -50,6 +50,8 @@ export const DEFAULT_DESIRED_COUNT = 1;
 export const DEFAULT_CONTAINER_PORT = 80;
 /** The container cannot write to its image's file system; `writablePaths` opens named folders. */
 export const DEFAULT_READONLY_ROOT_FILESYSTEM = true;
+/** With ECS Exec the root is writable: the SSM agent ECS Exec injects must write to it. */
+export const DEFAULT_READONLY_ROOT_FILESYSTEM_WITH_EXECUTE_COMMAND = false;
 /** Days CloudWatch keeps the service's logs (never "forever", never deleted with the stack by default). */
 export const DEFAULT_LOG_RETENTION_DAYS = 30;
 /** ECS Exec (a shell into running tasks) is off unless asked. */

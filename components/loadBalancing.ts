@@ -5,13 +5,27 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SSL_POLICY } from "./defaults";
-import { MAX_LOAD_BALANCER_NAME, physicalName } from "./names";
+import { loadBalancerName, MAX_LOAD_BALANCER_NAME, physicalName } from "./names";
 import { isIpv6Cidr } from "./validate";
 
 /** Port of the HTTP listener. */
 export const HTTP_PORT = 80;
 /** Port of the HTTPS listener. */
 export const HTTPS_PORT = 443;
+/** Protocol the load balancer speaks to the tasks. */
+export const TARGET_PROTOCOL = "HTTP";
+/** Fargate tasks in awsvpc mode register by IP address. */
+export const TARGET_TYPE = "ip";
+
+/**
+ * The target group's physical name. Port, protocol, target type and VPC each force a new target group
+ * (createOnlyProperties of AWS::ElasticLoadBalancingV2::TargetGroup; ForceNew in terraform-provider-aws
+ * internal/service/elbv2/target_group.go), and the new group is created before the old one is deleted, so each is
+ * part of the name's hash: a replacement never collides with the group it replaces.
+ */
+export function targetGroupName(name: string, containerPort: number, vpcId: string): string {
+    return physicalName(name, MAX_LOAD_BALANCER_NAME, [TARGET_PROTOCOL, String(containerPort), TARGET_TYPE, vpcId]);
+}
 
 /** Everything the load balancing is built from, defaults applied. */
 export interface LoadBalancingSpec {
@@ -78,7 +92,9 @@ export function createLoadBalancing(name: string, spec: LoadBalancingSpec, paren
     }, opts);
 
     const loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
-        name: physicalName(name, MAX_LOAD_BALANCER_NAME, [String(spec.internal)]),
+        // Name, scheme and type force a new load balancer (createOnlyProperties of
+        // AWS::ElasticLoadBalancingV2::LoadBalancer); the type never changes here, the scheme is in the hash.
+        name: loadBalancerName(name, [String(spec.internal)]),
         loadBalancerType: "application",
         internal: spec.internal,
         securityGroups: [lbGroup.id],
@@ -91,11 +107,10 @@ export function createLoadBalancing(name: string, spec: LoadBalancingSpec, paren
     }, opts);
 
     const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, {
-        // The port is part of the name so that a changed port replaces the group without a name clash.
-        name: physicalName(name, MAX_LOAD_BALANCER_NAME, ["HTTP", String(spec.containerPort)]),
+        name: pulumi.output(spec.vpcId).apply((vpcId) => targetGroupName(name, spec.containerPort, vpcId)),
         port: spec.containerPort,
-        protocol: "HTTP",
-        targetType: "ip",
+        protocol: TARGET_PROTOCOL,
+        targetType: TARGET_TYPE,
         vpcId: spec.vpcId,
         deregistrationDelay: spec.deregistrationDelaySeconds,
         healthCheck: {

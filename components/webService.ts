@@ -69,8 +69,9 @@ export class WebService extends pulumi.ComponentResource {
         const secrets = pulumi.output(args.secrets ?? {});
         new aws.iam.RolePolicy(`${name}-exec-policy`, {
             role: executionRole.id,
-            policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets]).apply(([cluster, image, logGroupArn, named]) =>
-                executionPolicy({ clusterArn: cluster, image, logGroupArn, secretArns: Object.values(named) })),
+            policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets, pulumi.all(args.secretsKmsKeyArns ?? [])])
+                .apply(([cluster, image, logGroupArn, named, secretsKmsKeyArns]) =>
+                    executionPolicy({ clusterArn: cluster, image, logGroupArn, secretArns: Object.values(named), secretsKmsKeyArns })),
         }, parent);
 
         const taskRole = new aws.iam.Role(`${name}-task-role`, {
@@ -79,8 +80,13 @@ export class WebService extends pulumi.ComponentResource {
             assumeRolePolicy: trustPolicy,
             tags: args.tags,
         }, parent);
-        if (args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND) {
-            new aws.iam.RolePolicy(`${name}-exec-command-policy`, { role: taskRole.id, policy: executeCommandPolicy() }, parent);
+        const executeCommand = args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND;
+        if (executeCommand) {
+            new aws.iam.RolePolicy(`${name}-exec-command-policy`, {
+                role: taskRole.id,
+                policy: pulumi.all([logGroup.arn, args.executeCommandKmsKeyArn]).apply(([logGroupArn, kmsKeyArn]) =>
+                    executeCommandPolicy({ logGroupArn, kmsKeyArn })),
+            }, parent);
         }
         if (args.taskRolePolicyJson !== undefined) {
             new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: args.taskRolePolicyJson }, parent);
@@ -103,7 +109,8 @@ export class WebService extends pulumi.ComponentResource {
             containerDefinitions: pulumi.all([args.image, logGroup.name, clusterArn, pulumi.output(args.environment ?? {}), secrets])
                 .apply(([image, logGroupName, cluster, environment, secrets]) => containerDefinitions({
                     image, containerPort, environment, secrets, writablePaths, user: args.user, logGroupName,
-                    readonlyRootFilesystem: args.readonlyRootFilesystem ?? d.DEFAULT_READONLY_ROOT_FILESYSTEM,
+                    readonlyRootFilesystem: args.readonlyRootFilesystem
+                        ?? (executeCommand ? d.DEFAULT_READONLY_ROOT_FILESYSTEM_WITH_EXECUTE_COMMAND : d.DEFAULT_READONLY_ROOT_FILESYSTEM),
                     region: parseArn(cluster).region,
                 })),
             tags: args.tags,
@@ -144,6 +151,13 @@ export class WebService extends pulumi.ComponentResource {
                 onDemandWeight: args.capacity?.onDemandWeight ?? d.DEFAULT_ON_DEMAND_WEIGHT,
                 spotWeight: args.capacity?.spotWeight ?? d.DEFAULT_SPOT_WEIGHT,
             }),
+            // terraform-provider-aws 6.x (under pulumi-aws 7) refuses to change `capacityProviderStrategies` on a
+            // running service unless this is true ("force_new_deployment should be true when capacity_provider_strategy
+            // is being updated", capacityProviderStrategyCustomizeDiff in internal/service/ecs/service.go). The
+            // provider only sends it with an UpdateService call, which it makes only when some other setting
+            // changed: no perpetual diff, and an unchanged `up` deploys nothing. Any in-place change rolls the tasks
+            // (zero-downtime with the rolling defaults), which is also how `enableExecuteCommand` reaches them.
+            forceNewDeployment: true,
             platformVersion: "LATEST",
             deploymentController: { type: "ECS" },
             deploymentCircuitBreaker: { enable: true, rollback: deployment.rollback ?? d.DEFAULT_ROLLBACK },

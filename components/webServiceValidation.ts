@@ -6,9 +6,9 @@ import { validateCapacity } from "./clusterBuilders";
 import { DEFAULT_DESIRED_COUNT } from "./defaults";
 import { checkFargateSize } from "./fargateSizing";
 import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
-import { checkArn, checkCidr, checkInteger, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
+import { checkArn, checkCidr, checkInteger, checkKmsKeyArn, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
 import { Architecture, WebServiceArgs } from "./webServiceArgs";
-import { DEFAULT_CPU, DEFAULT_MEMORY_MIB } from "./defaults";
+import { DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
 
 /** Retention periods CloudWatch Logs accepts, in days (0 = never expire). */
 export const LOG_RETENTION_DAYS: readonly number[] = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -67,6 +67,27 @@ function validateContainer(args: WebServiceArgs): (string | undefined)[] {
         problems.push(`\`logRetentionDays\` ${quote(args.logRetentionDays)} is not a CloudWatch retention; use one of ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`);
     }
     problems.push(checkArn("logKmsKeyArn", known(args.logKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+    (args.secretsKmsKeyArns ?? []).forEach((key, i) => problems.push(checkKmsKeyArn(`secretsKmsKeyArns[${i}]`, known(key))));
+    const secrets = known(args.secrets);
+    if ((args.secretsKmsKeyArns ?? []).length > 0 && (args.secrets === undefined || (secrets !== undefined && Object.keys(secrets).length === 0))) {
+        problems.push("`secretsKmsKeyArns` is given but `secrets` is empty; list the secrets those keys encrypt, or drop `secretsKmsKeyArns`.");
+    }
+    return problems;
+}
+
+/**
+ * ECS Exec's own rules: its SSM agent needs a writable root file system
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"), and a session key
+ * is only used by a service that allows ECS Exec.
+ */
+function validateExecuteCommand(args: WebServiceArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn))];
+    if (args.enableExecuteCommand === true && args.readonlyRootFilesystem === true) {
+        problems.push("`readonlyRootFilesystem` true cannot be combined with `enableExecuteCommand` true: ECS Exec's SSM agent must write to the root file system. Drop `readonlyRootFilesystem` (it then defaults to false) or turn `enableExecuteCommand` off.");
+    }
+    if (args.executeCommandKmsKeyArn !== undefined && args.enableExecuteCommand !== true) {
+        problems.push("`executeCommandKmsKeyArn` is only used by ECS Exec; set `enableExecuteCommand` to true, or drop `executeCommandKmsKeyArn`.");
+    }
     return problems;
 }
 
@@ -106,14 +127,21 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
     if (hc.path !== undefined && (!hc.path.startsWith("/") || hc.path.length > 1024 || /\s/.test(hc.path))) {
         problems.push(`\`healthCheck.path\` ${quote(hc.path)} is not a URL path; use one starting with "/", e.g. "/health".`);
     }
+    const intervalProblem = checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds");
+    const timeoutProblem = checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds");
     problems.push(
-        checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds"),
-        checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds"),
+        intervalProblem,
+        timeoutProblem,
         checkInteger("healthCheck.healthyThreshold", hc.healthyThreshold, 2, 10),
         checkInteger("healthCheck.unhealthyThreshold", hc.unhealthyThreshold, 2, 10),
     );
-    if (hc.timeoutSeconds !== undefined && hc.intervalSeconds !== undefined && hc.timeoutSeconds >= hc.intervalSeconds) {
-        problems.push(`\`healthCheck.timeoutSeconds\` ${hc.timeoutSeconds} must be less than \`healthCheck.intervalSeconds\` ${hc.intervalSeconds}; shorten the timeout or lengthen the interval.`);
+    // CreateTargetGroup rejects a timeout not below the interval, whichever of the two is a default
+    // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
+    const interval = hc.intervalSeconds ?? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS;
+    const timeout = hc.timeoutSeconds ?? DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS;
+    if (intervalProblem === undefined && timeoutProblem === undefined && timeout >= interval) {
+        const shown = (value: number, given: boolean) => `${value}${given ? "" : " (the default)"}`;
+        problems.push(`\`healthCheck.timeoutSeconds\` ${shown(timeout, hc.timeoutSeconds !== undefined)} must be less than \`healthCheck.intervalSeconds\` ${shown(interval, hc.intervalSeconds !== undefined)}; shorten the timeout or lengthen the interval.`);
     }
     if (hc.matcher !== undefined && !MATCHER.test(hc.matcher)) {
         problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".`);
@@ -182,6 +210,7 @@ export function validateWebServiceArgs(args: WebServiceArgs): (string | undefine
         ...validateNames(args),
         ...validateContainer(args),
         ...validatePermissions(args),
+        ...validateExecuteCommand(args),
         ...validateLoadBalancing(args),
         ...validateDeploymentAndScaling(args),
     ];
