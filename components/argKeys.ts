@@ -62,9 +62,9 @@ export const AUTOSCALING_KEYS = {
 
 export const WEB_SERVICE_KEYS = {
     clusterArn: V, vpcId: V, subnetIds: V, loadBalancerSubnetIds: V, image: V, cpu: V, memory: V, architecture: V,
-    desiredCount: V, containerPort: V, environment: V, secrets: V, readonlyRootFilesystem: V, writablePaths: V,
+    desiredCount: V, containerPort: V, environment: V, secrets: V, secretsKmsKeyArns: V, readonlyRootFilesystem: V, writablePaths: V,
     user: V, logRetentionDays: V, logKmsKeyArn: V, retainLogsOnDelete: V, taskRolePolicyArns: V,
-    taskRolePolicyJson: V, enableExecuteCommand: V, serviceName: V, family: V, certificateArn: V, internal: V,
+    taskRolePolicyJson: V, enableExecuteCommand: V, executeCommandKmsKeyArn: V, serviceName: V, family: V, certificateArn: V, internal: V,
     allowedCidrs: V, healthCheck: { object: HEALTH_CHECK_KEYS }, healthCheckGracePeriodSeconds: V,
     deregistrationDelaySeconds: V, deletionProtection: V, accessLogsBucket: V, webAclArn: V, assignPublicIp: V,
     deployment: { object: DEPLOYMENT_KEYS }, capacity: { object: CAPACITY_KEYS }, autoscaling: { object: AUTOSCALING_KEYS },
