@@ -128,7 +128,7 @@ describe("FargateCluster", () => {
         ["zero weights", { capacity: { onDemandWeight: 0 } }, "`capacity` gives both `onDemandWeight` and `spotWeight` 0, so no task beyond the base could be placed; give one of them a weight of at least 1."],
         ["an unknown insights level", { containerInsights: "on" }, '`containerInsights` "on" is not valid; use one of "enabled", "enhanced", "disabled".'],
         ["network shape with an existing VPC", { vpcId: "v", publicSubnetIds: ["a"], privateSubnetIds: ["b"], natGateways: "None" }, "`natGateways` shape a created network, but `vpcId` names an existing one; drop it or drop `vpcId`."],
-        ["a non-KMS exec key", { executeCommandKmsKeyArn: "alias/exec" }, '`executeCommandKmsKeyArn` "alias/exec" is not an ARN of kms; use one such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["a non-KMS exec key", { executeCommandKmsKeyArn: "alias/exec" }, '`executeCommandKmsKeyArn` "alias/exec" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
         ["a bad cluster name", { clusterName: "my cluster" }, '`clusterName` "my cluster" is not a valid ECS cluster name; use 1 to 255 letters, digits, "-" or "_".'],
     ];
     for (const [what, args, message] of cases) {
