@@ -19,6 +19,8 @@ export type NatGateways = (typeof NatGateways)[keyof typeof NatGateways];
 
 /** Interface endpoints private tasks need without NAT: ECR (API and images) and CloudWatch Logs. */
 export const INTERFACE_ENDPOINT_SERVICES: readonly string[] = ["ecr.api", "ecr.dkr", "logs"];
+/** The opt-in status of a region's regular zones; Local and Wavelength Zones are `opted-in` or `not-opted-in`. */
+export const REGULAR_ZONES_OPT_IN_STATUS = "opt-in-not-required";
 /** Bits added to the VPC prefix for each subnet: a /16 gives /20 subnets (4,091 addresses each). */
 const SUBNET_NEW_BITS = 4;
 /** Index of the first private subnet within the VPC range, leaving room for six public ones. */
@@ -72,7 +74,13 @@ function withName(tags: NetworkSpec["tags"], name: string): pulumi.Output<{ [key
 /** Creates the network as children of `parent`, each named after `name`. */
 export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Resource): CreatedNetwork {
     const opts = { parent };
-    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, opts);
+    // Only the region's regular zones: an account's opted-in Local and Wavelength Zones are listed too, and they sort
+    // first (us-east-1-bos-1a < us-east-1a), but each offers only a subset of services, far from the region
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html, filter opt-in-status).
+    const zones = aws.getAvailabilityZonesOutput({
+        state: "available",
+        filters: [{ name: "opt-in-status", values: [REGULAR_ZONES_OPT_IN_STATUS] }],
+    }, opts);
     const { publicCidrs, privateCidrs } = planSubnets(spec.cidrBlock, spec.zones);
 
     const vpc = new aws.ec2.Vpc(`${name}-vpc`, {

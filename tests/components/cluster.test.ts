@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { FargateCluster } from "../../components";
 import { planSubnets, subnetCidr } from "../../components/network";
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
+import { simulatedZones } from "../../harness/simulator";
 import { childrenOf, constructionError, record } from "../helpers";
 
 const NETWORK_TWO_ZONES_SINGLE_NAT = [
@@ -61,6 +62,13 @@ describe("FargateCluster", () => {
             "main-public-3 10.0.32.0/20 us-east-1c",
         ]);
         assert.ok(rec.ofType("aws:ec2/subnet:Subnet").every((s) => s.inputs.mapPublicIpOnLaunch === false));
+    });
+
+    it("places subnets only in the region's regular zones, never in an opted-in Local or Wavelength Zone listed first", async () => {
+        assert.deepEqual(simulatedZones("us-east-1").slice(0, 2).map((z) => `${z.name} ${z.optInStatus}`), ["us-east-1-bos-1a opted-in", "us-east-1-wl1-bos-wlz-1 opted-in"]);
+        const rec = await record(() => new FargateCluster("main", { availabilityZones: 6, natGateways: "None" }));
+        const zones = [...new Set(rec.ofType("aws:ec2/subnet:Subnet").map((s) => s.inputs.availabilityZone))].sort();
+        assert.deepEqual(zones, ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]);
     });
 
     it("creates no NAT gateway and no private default route with natGateways None", async () => {
