@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { FargateCluster } from "../../components";
+import { FargateCluster, FargateClusterArgs } from "../../components";
 import { planSubnets, subnetCidr } from "../../components/network";
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
 import { simulatedZones } from "../../harness/simulator";
@@ -101,6 +101,40 @@ describe("FargateCluster", () => {
         assert.deepEqual([ingress.ipProtocol, ingress.fromPort, ingress.toPort, ingress.cidrIpv4], ["tcp", 443, 443, "10.0.0.0/16"]);
     });
 
+    it("adds the Secrets Manager and SSM endpoints for secrets, and SSM messages and KMS for ECS Exec with a session key", async () => {
+        const endpointsOf = async (args: FargateClusterArgs) => (await record(() => new FargateCluster("main", { natGateways: "None", vpcEndpoints: true, ...args })))
+            .ofType("aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => `${e.name} ${e.inputs.serviceName}`).sort();
+        const base = [
+            "main-ecr-api-endpoint com.amazonaws.us-east-1.ecr.api",
+            "main-ecr-dkr-endpoint com.amazonaws.us-east-1.ecr.dkr",
+            "main-logs-endpoint com.amazonaws.us-east-1.logs",
+            "main-s3-endpoint com.amazonaws.us-east-1.s3",
+        ];
+        assert.deepEqual(await endpointsOf({}), base);
+        assert.deepEqual(await endpointsOf({ secretsVpcEndpoints: true }), [...base,
+            "main-secretsmanager-endpoint com.amazonaws.us-east-1.secretsmanager",
+            "main-ssm-endpoint com.amazonaws.us-east-1.ssm",
+        ].sort());
+        assert.deepEqual(await endpointsOf({ executeCommandVpcEndpoints: true }), [...base, "main-ssmmessages-endpoint com.amazonaws.us-east-1.ssmmessages"].sort());
+        const key = "arn:aws:kms:us-east-1:123456789012:key/abc";
+        assert.deepEqual(await endpointsOf({ executeCommandVpcEndpoints: true, executeCommandKmsKeyArn: key }), [...base,
+            "main-kms-endpoint com.amazonaws.us-east-1.kms",
+            "main-ssmmessages-endpoint com.amazonaws.us-east-1.ssmmessages",
+        ].sort());
+        assert.deepEqual(await endpointsOf({ executeCommandKmsKeyArn: key }), base, "a session key alone adds no endpoint");
+    });
+
+    it("places every interface endpoint in each private subnet, behind the endpoints' group", async () => {
+        const rec = await record(() => new FargateCluster("main", { natGateways: "None", vpcEndpoints: true, secretsVpcEndpoints: true, executeCommandVpcEndpoints: true }));
+        const privateSubnets = ["main-private-1", "main-private-2"].map((n) => rec.get("aws:ec2/subnet:Subnet", n).id);
+        const group = rec.get("aws:ec2/securityGroup:SecurityGroup", "main-endpoints-sg").id;
+        const interfaces = rec.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.vpcEndpointType === "Interface");
+        assert.equal(interfaces.length, 6);
+        for (const endpoint of interfaces) {
+            assert.deepEqual([endpoint.inputs.subnetIds, endpoint.inputs.securityGroupIds, endpoint.inputs.privateDnsEnabled], [privateSubnets, [group], true], endpoint.name);
+        }
+    });
+
     it("creates no network resource at all for an existing VPC and passes its IDs through", async () => {
         let cluster: FargateCluster | undefined;
         const rec = await record(() => {
@@ -137,6 +171,8 @@ describe("FargateCluster", () => {
         ["an unknown insights level", { containerInsights: "on" }, '`containerInsights` "on" is not valid; use one of "enabled", "enhanced", "disabled".'],
         ["network shape with an existing VPC", { vpcId: "v", publicSubnetIds: ["a"], privateSubnetIds: ["b"], natGateways: "None" }, "`natGateways` shape a created network, but `vpcId` names an existing one; drop it or drop `vpcId`."],
         ["a non-KMS exec key", { executeCommandKmsKeyArn: "alias/exec" }, '`executeCommandKmsKeyArn` "alias/exec" is not an ARN of kms; use one such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["secrets endpoints without the base ones", { secretsVpcEndpoints: true }, "`secretsVpcEndpoints` adds to the endpoints `vpcEndpoints` creates, without which tasks cannot pull their image or log; set `vpcEndpoints` to true as well, or drop `secretsVpcEndpoints`."],
+        ["ECS Exec endpoints with an existing VPC", { vpcId: "v", publicSubnetIds: ["a"], privateSubnetIds: ["b"], executeCommandVpcEndpoints: true }, "`executeCommandVpcEndpoints` shape a created network, but `vpcId` names an existing one; drop it or drop `vpcId`."],
         ["a bad cluster name", { clusterName: "my cluster" }, '`clusterName` "my cluster" is not a valid ECS cluster name; use 1 to 255 letters, digits, "-" or "_".'],
     ];
     for (const [what, args, message] of cases) {
