@@ -120,3 +120,10 @@ describe("the demo program's image", () => {
         await assert.rejects(runStack(devWith({ build: { context: "./app" } }, { "ecs-fargate:image": "nginx:1.27" })), /The service has two images/);
     });
 });
+
+describe("the prod stack's URL", () => {
+    it("is https on the domain name its certificate covers, not on the load balancer's DNS name", async () => {
+        const { outputs } = await runStack(loadStack(".", "prod"));
+        assert.equal(outputs.url, "https://web.example.com");
+    });
+});
