@@ -39,7 +39,7 @@ export const REGISTRY_KEYS = {
 
 export const FARGATE_CLUSTER_KEYS = {
     clusterName: V, containerInsights: V, capacity: { object: CAPACITY_KEYS }, vpcId: V, publicSubnetIds: V,
-    privateSubnetIds: V, availabilityZones: V, cidrBlock: V, natGateways: V, vpcEndpoints: V,
+    privateSubnetIds: V, availabilityZones: V, cidrBlock: V, natGateways: V, vpcEndpoints: V, secretsVpcEndpoints: V, executeCommandVpcEndpoints: V,
     executeCommandKmsKeyArn: V, serviceConnectNamespace: V, tags: V,
 } as const satisfies Record<keyof Required<FargateClusterArgs>, Arg>;
 
@@ -64,7 +64,7 @@ export const WEB_SERVICE_KEYS = {
     clusterArn: V, vpcId: V, subnetIds: V, loadBalancerSubnetIds: V, image: V, cpu: V, memory: V, architecture: V,
     desiredCount: V, containerPort: V, environment: V, secrets: V, secretsKmsKeyArns: V, readonlyRootFilesystem: V, writablePaths: V,
     user: V, logRetentionDays: V, logKmsKeyArn: V, retainLogsOnDelete: V, taskRolePolicyArns: V,
-    taskRolePolicyJson: V, enableExecuteCommand: V, executeCommandKmsKeyArn: V, serviceName: V, family: V, certificateArn: V, internal: V,
+    taskRolePolicyJson: V, enableExecuteCommand: V, executeCommandKmsKeyArn: V, serviceName: V, family: V, certificateArn: V, domainName: V, internal: V,
     allowedCidrs: V, healthCheck: { object: HEALTH_CHECK_KEYS }, healthCheckGracePeriodSeconds: V,
     deregistrationDelaySeconds: V, deletionProtection: V, accessLogsBucket: V, webAclArn: V, assignPublicIp: V,
     deployment: { object: DEPLOYMENT_KEYS }, capacity: { object: CAPACITY_KEYS }, autoscaling: { object: AUTOSCALING_KEYS },

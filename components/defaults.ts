@@ -36,6 +36,10 @@ export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
 export const DEFAULT_NAT_GATEWAYS = "Single";
 /** Interface endpoints cost $7.30 per endpoint per AZ a month, so they are off unless asked. */
 export const DEFAULT_VPC_ENDPOINTS = false;
+/** Secrets Manager and SSM endpoints (two more interface endpoints) only when asked. */
+export const DEFAULT_SECRETS_VPC_ENDPOINTS = false;
+/** The ECS Exec endpoints (SSM messages, and KMS with a session key) only when asked. */
+export const DEFAULT_EXECUTE_COMMAND_VPC_ENDPOINTS = false;
 
 // ── WebService ────────────────────────────────────────────────────────────────────────────────────────────
 /** Task CPU units: the smallest Fargate size (0.25 vCPU). */

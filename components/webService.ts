@@ -17,9 +17,9 @@ import { validateWebServiceArgs } from "./webServiceValidation";
  * service with a rolling deployment guarded by the circuit breaker, and optional auto scaling.
  */
 export class WebService extends pulumi.ComponentResource {
-    /** URL of the service: `https://` with a certificate, else `http://`, on the load balancer's DNS name. */
+    /** URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on the load balancer's DNS name. */
     public readonly url: pulumi.Output<string>;
-    /** DNS name of the load balancer (point your domain's alias record here). */
+    /** DNS name of the load balancer (point the alias record of `domainName` here). */
     public readonly loadBalancerDnsName: pulumi.Output<string>;
     /** ARN of the load balancer. */
     public readonly loadBalancerArn: pulumi.Output<string>;
@@ -193,7 +193,7 @@ export class WebService extends pulumi.ComponentResource {
         }
 
         const scheme = args.certificateArn !== undefined ? "https" : "http";
-        this.url = pulumi.interpolate`${scheme}://${lb.loadBalancer.dnsName}`;
+        this.url = pulumi.interpolate`${scheme}://${args.domainName ?? lb.loadBalancer.dnsName}`;
         this.loadBalancerDnsName = lb.loadBalancer.dnsName;
         this.loadBalancerArn = lb.loadBalancer.arn;
         this.targetGroupArn = lb.targetGroup.arn;

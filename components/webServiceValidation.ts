@@ -116,6 +116,10 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
         checkNumber("deregistrationDelaySeconds", args.deregistrationDelaySeconds, RANGES.deregistrationDelaySeconds),
         checkNonEmpty("subnetIds", known(args.subnetIds), "subnet ID"),
     ];
+    const domain = known(args.domainName);
+    if (domain !== undefined && !isDomainName(domain)) {
+        problems.push(`\`domainName\` ${quote(domain)} is not a domain name; use one such as "app.example.com" (letters, digits and "-" in dot-separated labels of at most 63 characters, no scheme, path or wildcard).`);
+    }
     const lbSubnets = known(args.loadBalancerSubnetIds);
     if (Array.isArray(lbSubnets) && lbSubnets.length < 2) {
         problems.push(`\`loadBalancerSubnetIds\` has ${lbSubnets.length} subnet${lbSubnets.length === 1 ? "" : "s"}; an application load balancer needs subnets in at least two availability zones.`);
@@ -143,6 +147,12 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
         problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} ${matcherProblem}.`);
     }
     return problems;
+}
+
+/** A fully qualified host name: two or more labels of 1 to 63 letters, digits or inner hyphens, 253 characters at most (RFC 1123). */
+function isDomainName(value: unknown): boolean {
+    return typeof value === "string" && value.length <= 253
+        && /^(?=[^.]{1,63}\.)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value);
 }
 
 function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined)[] {

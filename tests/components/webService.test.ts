@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { WebService, WebServiceArgs } from "../../components";
 import { validateWebServiceArgs } from "../../components/webServiceValidation";
 import { targetGroupName } from "../../components/loadBalancing";
+import { valueOf } from "../../harness/mocks";
 import { childrenOf, constructionError, json, record } from "../helpers";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
@@ -220,6 +221,20 @@ describe("WebService", () => {
         ]);
     });
 
+    it("reports the URL on the domain name, keeping the load balancer's DNS name for the alias record", async () => {
+        const cert = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+        const urlOf = async (args: Partial<WebServiceArgs>) => {
+            let service: WebService | undefined;
+            const rec = await record(() => { service = new WebService("web", { ...BASE, ...args }); });
+            const dnsName = rec.get("aws:lb/loadBalancer:LoadBalancer", "web-alb").outputs.dnsName;
+            return [await valueOf(service!.url), await valueOf(service!.loadBalancerDnsName) === dnsName];
+        };
+        assert.deepEqual(await urlOf({ certificateArn: cert, domainName: "app.example.com" }), ["https://app.example.com", true]);
+        assert.deepEqual(await urlOf({ domainName: "app.example.com" }), ["http://app.example.com", true]);
+        const [plain] = await urlOf({ certificateArn: cert });
+        assert.match(plain as string, /^https:\/\/web-[0-9a-f]{7}-\d+\.us-east-1\.elb\.amazonaws\.com$/);
+    });
+
     it("scales on CPU and requests, on schedules, and leaves the scaled count alone on later deploys", async () => {
         const rec = await record(() => new WebService("web", {
             ...BASE,
@@ -329,6 +344,8 @@ describe("WebService validation", () => {
         ["a session key alias", { enableExecuteCommand: true, executeCommandKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/exec" }, '`executeCommandKmsKeyArn` "arn:aws:kms:us-east-1:123456789012:alias/exec" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
         ["a secrets key that is not a key ARN", { secrets: { DB: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }, secretsKmsKeyArns: ["alias/aws/ssm"] }, '`secretsKmsKeyArns[0]` "alias/aws/ssm" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
         ["secrets keys without secrets", { secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/abc"] }, "`secretsKmsKeyArns` is given but `secrets` is empty; list the secrets those keys encrypt, or drop `secretsKmsKeyArns`."],
+        ["a URL as the domain name", { domainName: "https://app.example.com" }, '`domainName` "https://app.example.com" is not a domain name; use one such as "app.example.com" (letters, digits and "-" in dot-separated labels of at most 63 characters, no scheme, path or wildcard).'],
+        ["a wildcard domain name", { domainName: "*.example.com" }, '`domainName` "*.example.com" is not a domain name; use one such as "app.example.com" (letters, digits and "-" in dot-separated labels of at most 63 characters, no scheme, path or wildcard).'],
         ["a bad matcher", { healthCheck: { matcher: "OK" } }, '`healthCheck.matcher` "OK" is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".'],
         ["one load balancer subnet", { loadBalancerSubnetIds: ["subnet-a"] }, "`loadBalancerSubnetIds` has 1 subnet; an application load balancer needs subnets in at least two availability zones."],
         ["a maximum not above the minimum", { deployment: { minimumHealthyPercent: 100, maximumPercent: 100 } }, "`deployment.maximumPercent` 100 must be above `deployment.minimumHealthyPercent` 100, or a deploy can never start a new task."],
