@@ -6,7 +6,7 @@ import { containerDefinitions, writableVolumes } from "./containerDefinitions";
 import * as d from "./defaults";
 import { executeCommandPolicy, executionPolicy, parseArn, taskTrustPolicy } from "./iamDocuments";
 import { createLoadBalancing } from "./loadBalancing";
-import { MAX_ECS_NAME, MAX_ROLE_NAME, physicalName } from "./names";
+import { iamDescription, logGroupNamePrefix, MAX_ECS_NAME, MAX_ROLE_NAME, physicalName, rolePolicyNaming } from "./names";
 import { throwIfInvalid } from "./validate";
 import { WebServiceArgs } from "./webServiceArgs";
 import { validateWebServiceArgs } from "./webServiceValidation";
@@ -52,7 +52,7 @@ export class WebService extends pulumi.ComponentResource {
         const clusterArn = pulumi.output(args.clusterArn);
 
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            namePrefix: `/ecs/${name}-`,
+            namePrefix: logGroupNamePrefix(name),
             retentionInDays: args.logRetentionDays ?? d.DEFAULT_LOG_RETENTION_DAYS,
             kmsKeyId: args.logKmsKeyArn,
             skipDestroy: args.retainLogsOnDelete ?? d.DEFAULT_RETAIN_LOGS_ON_DELETE,
@@ -62,12 +62,13 @@ export class WebService extends pulumi.ComponentResource {
         const trustPolicy = clusterArn.apply(taskTrustPolicy);
         const executionRole = new aws.iam.Role(`${name}-exec-role`, {
             name: physicalName(`${name}-exec`, MAX_ROLE_NAME),
-            description: `Starts the tasks of ${name}: pulls the image, writes logs, reads its secrets`,
+            description: iamDescription(`Starts the tasks of ${name}: pulls the image, writes logs, reads its secrets`),
             assumeRolePolicy: trustPolicy,
             tags: args.tags,
         }, parent);
         const secrets = pulumi.output(args.secrets ?? {});
         new aws.iam.RolePolicy(`${name}-exec-policy`, {
+            ...rolePolicyNaming(`${name}-exec-policy`),
             role: executionRole.id,
             policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets, pulumi.all(args.secretsKmsKeyArns ?? [])])
                 .apply(([cluster, image, logGroupArn, named, secretsKmsKeyArns]) =>
@@ -76,20 +77,21 @@ export class WebService extends pulumi.ComponentResource {
 
         const taskRole = new aws.iam.Role(`${name}-task-role`, {
             name: physicalName(`${name}-task`, MAX_ROLE_NAME),
-            description: `Identity of the app in the tasks of ${name}`,
+            description: iamDescription(`Identity of the app in the tasks of ${name}`),
             assumeRolePolicy: trustPolicy,
             tags: args.tags,
         }, parent);
         const executeCommand = args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND;
         if (executeCommand) {
             new aws.iam.RolePolicy(`${name}-exec-command-policy`, {
+                ...rolePolicyNaming(`${name}-exec-command-policy`),
                 role: taskRole.id,
                 policy: pulumi.all([logGroup.arn, args.executeCommandKmsKeyArn]).apply(([logGroupArn, kmsKeyArn]) =>
                     executeCommandPolicy({ logGroupArn, kmsKeyArn })),
             }, parent);
         }
         if (args.taskRolePolicyJson !== undefined) {
-            new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: args.taskRolePolicyJson }, parent);
+            new aws.iam.RolePolicy(`${name}-task-policy`, { ...rolePolicyNaming(`${name}-task-policy`), role: taskRole.id, policy: args.taskRolePolicyJson }, parent);
         }
         (args.taskRolePolicyArns ?? []).forEach((policyArn, i) => {
             new aws.iam.RolePolicyAttachment(`${name}-task-policy-${i + 1}`, { role: taskRole.name, policyArn }, parent);

@@ -207,7 +207,7 @@ function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined
 export function validateWebServiceArgs(args: WebServiceArgs): (string | undefined)[] {
     const required = (["clusterArn", "vpcId", "subnetIds", "loadBalancerSubnetIds", "image"] as const)
         .filter((key) => args[key] === undefined || args[key] === null || args[key] === "")
-        .map((key) => `\`${key}\` is required; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
+        .map((key) => `\`${key}\` ${args[key] === "" ? '"" is empty' : "is required"}; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
     const clusterArn = known(args.clusterArn);
     return [
         ...unknownArguments("WebService", WEB_SERVICE_KEYS, args),

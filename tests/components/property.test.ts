@@ -2,6 +2,8 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { InvalidArgumentsError, WebService, WebServiceArgs } from "../../components";
 import { setSimulatedMocks, settle } from "../../harness/mocks";
+import { quote } from "../../components/validate";
+import { ruleViolations, schemaViolations, unmappedInputs } from "./cfnSchemas";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
 
@@ -41,22 +43,51 @@ const argsArb = fc.record({
         minimumHealthyPercent: mostly(fc.integer({ min: 0, max: 100 }), badInt),
         maximumPercent: fc.constant(200),
     }), fc.constant({ minimumHealthyPercent: 100, maximumPercent: 100 })),
-    autoscaling: mostly(fc.integer({ min: 1, max: 3 }).map((min) => ({ minCapacity: min, maxCapacity: min + 3, cpuTargetPercent: 50 })), fc.constant({ minCapacity: 5, maxCapacity: 2 })),
+    autoscaling: mostly(fc.integer({ min: 1, max: 3 }).map((min) => ({
+        minCapacity: min, maxCapacity: min + 3, cpuTargetPercent: 50,
+        schedules: [{ name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: min }],
+    })), fc.constant({ minCapacity: 5, maxCapacity: 2 })),
+    serviceName: mostly(fc.constantFrom("api", "web_1", "a".repeat(255)), fc.constantFrom("my api", "a".repeat(256))),
+    family: mostly(fc.constantFrom("api-task", "F_1"), fc.constantFrom("", "api.task")),
+    internal: mostly(fc.boolean(), fc.constant(true)),
+    deregistrationDelaySeconds: mostly(fc.integer({ min: 0, max: 3600 }), fc.constantFrom(3601, -5)),
+    healthCheckGracePeriodSeconds: mostly(fc.integer({ min: 0, max: 100000 }), fc.constant(-1)),
+    capacity: mostly(fc.record({ onDemandBase: fc.integer({ min: 0, max: 100000 }), spotWeight: fc.integer({ min: 0, max: 1000 }) }), fc.constantFrom({ spotWeight: 1001 }, { onDemandBase: 100001 })),
+    tags: mostly(fc.dictionary(fc.constantFrom("team", "Équipe", "cost:center", "a".repeat(128)), fc.constantFrom("", "web", "x/y=z@1", "v".repeat(256)), { maxKeys: 3, noNullPrototype: true }),
+        fc.constantFrom({ "aws:team": "a" }, { team: "a#b" }, { ["k".repeat(129)]: "v" }, { team: "v".repeat(257) })),
 }) as unknown as fc.Arbitrary<WebServiceArgs>;
+
+/** Component names: plain, at the limits of the names derived from them, and AWS's reserved prefixes. */
+const nameArb = fc.constantFrom("web", "internal-api", "sg", "sg-web", "api.v2", "a".repeat(80), "Web_App", "my app", "web-漢字");
+
+/** The value at an argument path such as `healthCheck.path`, `allowedCidrs[1]` or `tags.team`. */
+function argumentAt(args: unknown, argPath: string): unknown {
+    return argPath.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "").reduce<unknown>(
+        (v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), args);
+}
+
+/** Says what AWS (or the component) allows: a rule, a fix, or the nearest valid name. */
+const SAYS_WHAT_IS_ALLOWED = /; (use|give|choose|shorten|keep|list|drop|did you mean|the minimum|an application load balancer needs|AWS allows|Fargate accepts)|must be (less than|above)|, or a deploy|cannot be combined/;
 
 describe("WebService under generated arguments", () => {
     it("either constructs, or is rejected with named-argument messages before any resource is registered", async () => {
         let constructed = 0;
         let rejected = 0;
-        await fc.assert(fc.asyncProperty(argsArb, async (args) => {
+        await fc.assert(fc.asyncProperty(nameArb, argsArb, async (name, args) => {
             const recorder = await setSimulatedMocks();
             try {
-                new WebService("web", args);
+                new WebService(name, args);
             } catch (error) {
                 assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
                 assert.ok(error.problems.length > 0);
                 for (const problem of error.problems) {
-                    assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`);
+                    const named = /`([^`]+)`/.exec(problem);
+                    assert.ok(named, `names an argument: ${problem}`);
+                    const value = argumentAt(args, named[1]);
+                    if (value !== undefined && typeof value !== "object" && !problem.startsWith("unknown argument")) {
+                        assert.ok(problem.includes(typeof value === "string" ? quote(value) : String(value)), `quotes the value ${quote(value)}: ${problem}`);
+                    }
+                    assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
                 }
                 await settle();
                 assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
@@ -65,6 +96,10 @@ describe("WebService under generated arguments", () => {
             }
             await settle();
             assert.ok(recorder.ofType("aws:ecs/service:Service").length === 1);
+            // Accepted args produce only what AWS accepts: by its registry schemas, and by awsRules.
+            assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+            assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value (component ${quote(name)})`);
+            assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
             constructed++;
         }), { numRuns: 150, seed: 20261122 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
