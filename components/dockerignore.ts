@@ -360,5 +360,12 @@ export function ignoreFileFor(context: string, dockerfilePath: string): string |
 /** The patterns of the ignore file the provider reads for this build (none when there is no ignore file). */
 export function ignorePatternsFor(context: string, dockerfilePath: string): string[] {
     const file = ignoreFileFor(context, dockerfilePath);
-    return file === undefined ? [] : parseDockerignore(fs.readFileSync(file, "utf8"));
+    if (file === undefined) {
+        return [];
+    }
+    try {
+        return parseDockerignore(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+        throw new BuildContextError(`the ignore file ${JSON.stringify(file)} cannot be read (${(error as Error).message})`);
+    }
 }

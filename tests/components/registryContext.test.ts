@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { contextDigest, contextEntries } from "../../components/buildContext";
 import { parseDockerignore } from "../../components/dockerignore";
+import { goClean, goEvalSymlinks, goFileMode, goFileModeString } from "../../components/goPaths";
 import { contentTag, validateRegistryArgs } from "../../components/registryBuilders";
 
 type Entry = string | { text: string; mode: number } | { link: string };
@@ -216,4 +217,42 @@ describe("content tag: contexts the provider cannot hash are rejected before any
                 [`\`build.context\` ${JSON.stringify(dir)} cannot be hashed as the Docker provider hashes it: ${message}.`]);
         });
     }
+});
+
+describe("content tag: Go's view of paths and modes", () => {
+    const modes: [string, number, string][] = [
+        ["a regular file", 0o100644, "-rw-r--r--"],
+        ["an executable", 0o100755, "-rwxr-xr-x"],
+        ["a setuid executable", 0o104755, "urwxr-xr-x"],
+        ["a setgid, sticky file", 0o103770, "gtrwxrwx---"],
+        ["a symlink", 0o120777, "Lrwxrwxrwx"],
+        ["a named pipe", 0o010600, "prw-------"],
+        ["a folder", 0o040755, "drwxr-xr-x"],
+    ];
+    for (const [what, unix, expected] of modes) {
+        it(`writes the mode of ${what} as Go's FileMode.String does (${expected})`, () => {
+            assert.equal(goFileModeString(goFileMode(unix)), expected);
+        });
+    }
+
+    const cleaned: [string, string][] = [["", "."], ["a//b/./c/", "a/b/c"], ["a/../..", ".."], ["/..", "/"], ["./x/../y", "y"], ["../../a", "../../a"]];
+    for (const [input, expected] of cleaned) {
+        it(`cleans ${JSON.stringify(input)} to ${JSON.stringify(expected)} as filepath.Clean does`, () => {
+            assert.equal(goClean(input), expected);
+        });
+    }
+
+    it("resolves a chain of relative symlinks and keeps the result relative, as filepath.EvalSymlinks does", () => {
+        const parent = tree({ "ctx/real/file": "x", "ctx/dir": { link: "real" }, "ctx/a": { link: "dir/file" }, "ctx/b": { link: "./a" } });
+        inFolder(parent, () => {
+            assert.equal(goEvalSymlinks("ctx/b"), "ctx/real/file");
+            assert.equal(goEvalSymlinks("./ctx//dir/../a"), "ctx/real/file");
+        });
+    });
+
+    it("resolves a symlink to an absolute path to that absolute path", () => {
+        const target = path.join(fs.realpathSync(tree({ "t.txt": "x" })), "t.txt");
+        const dir = tree({ l: { link: target } });
+        assert.equal(goEvalSymlinks(path.join(dir, "l")), target);
+    });
 });
