@@ -123,3 +123,18 @@ export function rolePolicyNaming(resourceName: string): { namePrefix?: string } 
     }
     return { namePrefix: `${resourceName.replace(/[^\w+=,.@-]+/g, "-")}-`.slice(0, RULES.iamPolicyName.maxLength - 26) };
 }
+
+/**
+ * Options that give a scheduled action a name Application Auto Scaling accepts. Pulumi names it
+ * `<resource name>-<7 hex>`, and PutScheduledAction rejects `:`, `/` and `|`
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html): a component named
+ * `team/api:v2` would fail. Those get a fixed `name` with each such character replaced by `-` and a hash; every
+ * other action keeps Pulumi's name, so nothing is replaced.
+ */
+export function scheduledActionNaming(resourceName: string): { name?: string } {
+    if (textViolation(RULES.scheduledActionName, `${resourceName}-0000000`) === undefined) {
+        return {};
+    }
+    const safe = resourceName.replace(/[\u0000-\u001f\u007f-\u009f:/|]+/g, "-").trim();
+    return { name: physicalName(safe, RULES.scheduledActionName.maxLength) };
+}

@@ -38,6 +38,15 @@ describe("names AWS accepts, whatever the component's name", () => {
         ]);
     });
 
+    it("gives the scheduled actions of a component named `team/api:v2` names without `:` or `/` (PutScheduledAction rejects them)", async () => {
+        const rec = await record(() => new WebService("team/api:v2", {
+            ...REQUIRED, autoscaling: { minCapacity: 1, maxCapacity: 2, schedules: [{ name: "night", schedule: "rate(1 day)", minCapacity: 1 }] },
+        }));
+        const action = rec.get("aws:appautoscaling/scheduledAction:ScheduledAction", "team/api:v2-schedule-night");
+        assert.match(action.inputs.name as string, /^team-api-v2-schedule-night-[0-9a-f]{7}$/);
+        assert.equal(textViolation(RULES.scheduledActionName, action.inputs.name as string), undefined);
+    });
+
     it("leaves Pulumi's own names to a plain component name, so no existing group or policy is replaced", async () => {
         const rec = await record(() => new WebService("web", REQUIRED));
         assert.deepEqual(rec.ofType("aws:ec2/securityGroup:SecurityGroup").map((g) => g.inputs.namePrefix), [undefined, undefined]);

@@ -127,11 +127,16 @@ export function schemaProblems(node: any, value: unknown): string[] {
     return problems;
 }
 
-/** The values at a Pulumi path in a resource (`out.` reads its outputs). */
+/** The name Pulumi gives a resource that sets neither `name` nor `namePrefix`: `<resource name>-<7 hex digits>`. */
+export const AUTONAME_SUFFIX = "-1a2b3c4";
+
+/** The values at a Pulumi path in a resource (`autoname`: the name Pulumi gives it, if it gives one). */
 export function valuesAt(resource: RecordedResource, pulumiPath: string): unknown[] {
-    const fromOutputs = pulumiPath.startsWith("out.");
-    let values: unknown[] = [fromOutputs ? resource.outputs : resource.inputs];
-    for (const raw of (fromOutputs ? pulumiPath.slice(4) : pulumiPath).split(".")) {
+    if (pulumiPath === "autoname") {
+        return resource.inputs.name === undefined && resource.inputs.namePrefix === undefined ? [`${resource.name}${AUTONAME_SUFFIX}`] : [];
+    }
+    let values: unknown[] = [resource.inputs];
+    for (const raw of pulumiPath.split(".")) {
         const [, key, json, mapPart, each] = /^([^#{[]+)(#)?(\{key\}|\{value\})?(\[\])?$/.exec(raw) ?? [];
         values = values.flatMap((v) => {
             let next = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
@@ -228,7 +233,7 @@ export function unmappedInputs(resources: readonly RecordedResource[]): string[]
             missing.add(`${r.type} (the whole type)`);
             continue;
         }
-        const mappedRoots = new Set(Object.keys(mapping.properties).map((p) => p.replace(/^out\./, "").split(/[.#{[]/)[0]));
+        const mappedRoots = new Set(Object.keys(mapping.properties).map((p) => p.split(/[.#{[]/)[0]));
         for (const key of Object.keys(r.inputs)) {
             if (!mappedRoots.has(key) && mapping.notInCfn?.[key] === undefined) {
                 missing.add(`${r.type} ${key}`);

@@ -58,7 +58,7 @@ const argsArb = fc.record({
 }) as unknown as fc.Arbitrary<WebServiceArgs>;
 
 /** Component names: plain, at the limits of the names derived from them, and AWS's reserved prefixes. */
-const nameArb = fc.constantFrom("web", "internal-api", "sg", "sg-web", "api.v2", "a".repeat(80), "Web_App", "my app", "web-漢字");
+const nameArb = fc.constantFrom("web", "internal-api", "sg", "sg-web", "api.v2", "a".repeat(80), "Web_App", "my app", "web-漢字", "team/api:v2");
 
 /** The value at an argument path such as `healthCheck.path`, `allowedCidrs[1]` or `tags.team`. */
 function argumentAt(args: unknown, argPath: string): unknown {
