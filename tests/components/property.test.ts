@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { InvalidArgumentsError, WebService, WebServiceArgs } from "../../components";
+import { FargateCluster, FargateClusterArgs, InvalidArgumentsError, Registry, RegistryArgs, WebService, WebServiceArgs } from "../../components";
 import { setSimulatedMocks, settle } from "../../harness/mocks";
 import { quote } from "../../components/validate";
 import { ruleViolations, schemaViolations, unmappedInputs } from "./cfnSchemas";
@@ -102,6 +102,55 @@ describe("WebService under generated arguments", () => {
             assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
             constructed++;
         }), { numRuns: 150, seed: 20261122 });
+        assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
+    });
+});
+
+const clusterArb = fc.record({
+    clusterName: mostly(fc.constantFrom("main", "web_prod-1", "c".repeat(255)), fc.constantFrom("my cluster", "c".repeat(256))),
+    capacity: mostly(fc.record({ onDemandBase: fc.integer({ min: 0, max: 100000 }), onDemandWeight: fc.integer({ min: 1, max: 1000 }), spotWeight: fc.integer({ min: 0, max: 1000 }) }),
+        fc.constantFrom({ onDemandWeight: 1001 }, { onDemandBase: -1 })),
+    availabilityZones: mostly(fc.integer({ min: 2, max: 3 }), fc.constantFrom(1, 7)),
+    natGateways: mostly(fc.constantFrom("None", "Single", "OnePerAz"), fc.constant("Two")),
+    vpcEndpoints: mostly(fc.boolean(), fc.constant(true)),
+    serviceConnectNamespace: mostly(fc.constantFrom("local", "svc.internal"), fc.constantFrom("arn:x", "a b")),
+    tags: mostly(fc.dictionary(fc.constantFrom("team", "cost:center"), fc.constantFrom("", "web"), { maxKeys: 2, noNullPrototype: true }), fc.constant({ "aws:x": "y" })),
+}) as unknown as fc.Arbitrary<FargateClusterArgs>;
+
+const registryArb = fc.record({
+    repositoryName: mostly(fc.constantFrom("app", "team/web-app", "a__b", "x".repeat(256)), fc.constantFrom("App", "a", "-a", "x".repeat(257))),
+    imageTagMutability: mostly(fc.constantFrom("IMMUTABLE", "MUTABLE"), fc.constant("LOCKED")),
+    lifecycle: mostly(fc.record({ maxTaggedImages: fc.integer({ min: 1, max: 100 }), untaggedExpiryDays: fc.integer({ min: 1, max: 30 }) }), fc.constant({ maxTaggedImages: 0 })),
+    tags: mostly(fc.dictionary(fc.constantFrom("team", "Équipe"), fc.constantFrom("web", "x@y"), { maxKeys: 2, noNullPrototype: true }), fc.constantFrom({ team: "" }, { ["k".repeat(128)]: "v" })),
+}) as unknown as fc.Arbitrary<RegistryArgs>;
+
+describe("FargateCluster and Registry under generated arguments", () => {
+    it("produce only values AWS's schemas and awsRules accept when they construct, and are rejected before registering anything otherwise", async () => {
+        let constructed = 0;
+        let rejected = 0;
+        await fc.assert(fc.asyncProperty(nameArb, clusterArb, registryArb, async (name, clusterArgs, registryArgs) => {
+            for (const build of [() => new FargateCluster(name, clusterArgs), () => new Registry(name, registryArgs)]) {
+                const recorder = await setSimulatedMocks();
+                try {
+                    build();
+                } catch (error) {
+                    assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
+                    for (const problem of error.problems) {
+                        assert.match(problem, /`[^`]+`/, `names an argument: ${problem}`);
+                        assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
+                    }
+                    await settle();
+                    assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+                    rejected++;
+                    continue;
+                }
+                await settle();
+                assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+                assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value (component ${quote(name)})`);
+                assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
+                constructed++;
+            }
+        }), { numRuns: 40, seed: 20261201 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
     });
 });
