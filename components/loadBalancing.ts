@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SSL_POLICY } from "./defaults";
-import { loadBalancerName, MAX_LOAD_BALANCER_NAME, physicalName } from "./names";
+import { ec2Description, loadBalancerName, MAX_LOAD_BALANCER_NAME, physicalName } from "./names";
 import { isIpv6Cidr } from "./validate";
 
 /** Port of the HTTP listener. */
@@ -63,10 +63,10 @@ export function createLoadBalancing(name: string, spec: LoadBalancingSpec, paren
     const hasCertificate = spec.certificateArn !== undefined;
 
     const lbGroup = new aws.ec2.SecurityGroup(`${name}-lb-sg`, {
-        vpcId: spec.vpcId, description: `Load balancer of ${name}: listeners in, container port out`, tags: spec.tags,
+        vpcId: spec.vpcId, description: ec2Description("Load balancer of ", name, ": listeners in, container port out"), tags: spec.tags,
     }, opts);
     const taskGroup = new aws.ec2.SecurityGroup(`${name}-task-sg`, {
-        vpcId: spec.vpcId, description: `Tasks of ${name}: only the load balancer in`, tags: spec.tags,
+        vpcId: spec.vpcId, description: ec2Description("Tasks of ", name, ": only the load balancer in"), tags: spec.tags,
     }, opts);
 
     for (const port of listenerPorts(hasCertificate)) {
