@@ -73,9 +73,9 @@ function validateContainer(args: WebServiceArgs): (string | undefined)[] {
 }
 
 /**
- * ECS Exec's own rules: its SSM agent needs a writable root file system
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"), and a session key
- * is only used by a service that allows ECS Exec.
+ * ECS Exec's own rules: its SSM agent needs a writable root file system, and crashes on a read-only one
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"; aws/containers-roadmap#1359,
+ * aws-containers/amazon-ecs-exec-checker#21), and a session key is only used by a service that allows ECS Exec.
  */
 function validateExecuteCommand(args: WebServiceArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn))];
