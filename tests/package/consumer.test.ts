@@ -65,7 +65,7 @@ describe("the npm package, installed into a new project", function () {
 
     before(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ecs-fargate-consumer-"));
-        // `npm pack` runs `prepack` (the build) first, as `npm publish` does.
+        // `npm pack` runs `prepare` (the build) first, as `npm publish` does.
         let started = Date.now();
         const out = ok(run("npm", ["pack", "--json", "--pack-destination", tmp], ROOT), "npm pack");
         console.log(`      npm pack: ${Date.now() - started} ms`);
