@@ -89,8 +89,16 @@ describe("the npm package, installed into a new project", function () {
                 strict: true, outDir: "bin", target: "es2020", module: "commonjs", moduleResolution: "node", sourceMap: true,
                 experimentalDecorators: true, pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true, forceConsistentCasingInFileNames: true,
             },
-            files: ["index.ts"],
+            files: ["index.ts", "costs.ts"],
         }, null, 2));
+        // The plan's API, through the package's second entry point (`exports` for Node, `typesVersions` for tsc).
+        fs.writeFileSync(path.join(project, "costs.ts"), `import { buildPlan } from "ecs-fargate/plan";
+
+export async function monthlyCost(stack: string): Promise<number> {
+    const { plan } = await buildPlan({ projectDir: ".", stack });
+    return plan.cost.totalMonthlyUsd;
+}
+`);
         fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({
             name: PROJECT, private: true, main: "index.ts",
             dependencies: { "@pulumi/pulumi": installed("@pulumi/pulumi"), "ecs-fargate": `file:../${packed.filename}` },
@@ -121,7 +129,7 @@ describe("the npm package, installed into a new project", function () {
         assert.deepStrictEqual(sdkCopies(project), [path.join(project, "node_modules", "@pulumi", "pulumi")]);
     });
 
-    it("type-checks a program using Registry, FargateCluster and WebService with the template's tsc settings", () => {
+    it("type-checks a program using Registry, FargateCluster and WebService, and one using the plan's API, with the template's tsc settings", () => {
         ok(run(path.join(project, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."], project), "tsc");
     });
 
@@ -130,6 +138,7 @@ describe("the npm package, installed into a new project", function () {
         // ts-node registered with its defaults (type checking on, the project's tsconfig.json, node_modules left alone),
         // then the package's own in-process runner, found by path inside the installed package.
         const loader = `require("ts-node").register();
+if (typeof require("ecs-fargate/plan").buildPlan !== "function") throw new Error("no buildPlan in ecs-fargate/plan");
 const { loadStack, runStack } = require("./node_modules/ecs-fargate/dist/plan/stack.js");
 runStack(loadStack(".", "dev")).then((r) => { console.log(JSON.stringify(r.resources.map((x) => x.type + " " + x.name))); process.exit(0); },
     (e) => { console.error(e.message); process.exit(1); });`;
