@@ -32,18 +32,20 @@ describe("the Go SDK's module path", () => {
         const goMod = read("examples/go/go.mod");
         assert.match(goMod, new RegExp(`^\\t${module} v${PACKAGE.version}$`, "m"));
         assert.deepEqual(goMod.match(/^replace .*$/gm), [`replace ${module} => ../../sdk/go`]);
-        assert.match(read("examples/go/main.go"), new RegExp(`^\\t"${module}/ecsfargate"$`, "m"));
+        const goFiles = execFileSync("git", ["ls-files", "examples/go/*.go", "examples/go/**/*.go"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+        assert.ok(goFiles.some((f) => new RegExp(`^\\t"${module}/ecsfargate"$`, "m").test(read(f))), `a Go file of examples/go imports ${module}/ecsfargate`);
     });
 
     it("is what the README tells a Go user to `go get`, at package.json's version", () => {
         assert.ok(read("README.md").includes(`go get ${module}@v${PACKAGE.version}`), `README: go get ${module}@v${PACKAGE.version}`);
     });
 
-    it("has its owner in package.json only: no file names another owner of the repository", () => {
+    it("has its owner in package.json only: no file names another owner of the repository, or the old example.com path", () => {
         const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter((f) => f && !f.endsWith(".sum") && !f.endsWith("package-lock.json"));
         const others = files.flatMap((f) => {
             const text = fs.existsSync(path.join(ROOT, f)) ? fs.readFileSync(path.join(ROOT, f), "utf8") : "";
-            return [...text.matchAll(/github\.com\/([A-Za-z0-9-]+)\/ecs-fargate\b/g)].filter((m) => `github.com/${m[1]}/ecs-fargate` !== repo).map((m) => `${f}: ${m[0]}`);
+            const owners = [...text.matchAll(/github\.com\/([A-Za-z0-9-]+)\/ecs-fargate\b/g)].filter((m) => `github.com/${m[1]}/ecs-fargate` !== repo);
+            return [...owners, ...text.matchAll(/example\.com\/pulumi-ecs-fargate/g)].map((m) => `${f}: ${m[0]}`);
         });
         assert.deepEqual(others, []);
     });
