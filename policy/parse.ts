@@ -77,7 +77,9 @@ export interface SgRule {
 }
 
 export function normaliseProtocol(p: unknown): string {
-    const s = String(p ?? "all").toLowerCase();
+    // A protocol is a name or a number; anything else (an object from a malformed input) is kept as its JSON, which
+    // matches no known protocol. `String` would throw on an object whose `toString` is not a function.
+    const s = (p === undefined || p === null ? "all" : typeof p === "string" || typeof p === "number" ? String(p) : JSON.stringify(p)).toLowerCase();
     switch (s) {
         case "-1": case "all": return "all";
         case "6": return "tcp";

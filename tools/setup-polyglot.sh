@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the Python and Go runs of the examples need, into ignored folders under build/:
 #   build/bin/sdkgen     the schema validator and SDK generator (tools/sdkgen)
-#   build/sdk/{python,go} the SDKs generated from schema.json, as `pulumi package add` would generate them
-#   build/venv           Python virtualenv with the pinned `pulumi` (examples/python/requirements.txt) and the SDK
-#   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go (go.sum pins it)
+#   build/sdk/{python,go} the SDKs generated from schema.json (sdk/go is the committed, publishable copy of
+#                        build/sdk/go; a test keeps the two equal, `npm run sdk:go` refreshes it)
+#   build/dist/*.whl     the Python SDK as a wheel, with package.json's version (schema.json carries it)
+#   build/venv           Python virtualenv with the pinned `pulumi` (examples/python/requirements.txt) and the wheel
+#   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go (go.sum pins it; it uses sdk/go)
 # Idempotent and quiet: prints one line per step; on a failure, the failing step's output.
 # Needs Go >= 1.26 and Python >= 3.9 with venv; reaches only the Go module proxy and PyPI.
 set -euo pipefail
@@ -40,10 +42,14 @@ wait_for_python_requirements() {
     cat "$pip_log"
     return "$status"
 }
+python_wheel() {
+    rm -rf build/dist
+    build/venv/bin/python -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir build/dist ./build/sdk/python
+}
 python_sdk() {
     # The SDK is regenerated on every run with the same version, so reinstall it rather than trust pip's cache.
     build/venv/bin/python -m pip uninstall --quiet --yes pulumi_ecs_fargate
-    pip_install ./build/sdk/python
+    pip_install build/dist/pulumi_ecs_fargate-*.whl
 }
 go_example() { (cd examples/go && go build -o "$root/build/bin/ecs-fargate-go-example" .); }
 
@@ -53,5 +59,6 @@ pip_pid=$!
 step "built tools/sdkgen" build_sdkgen
 step "validated schema.json and generated build/sdk/python and build/sdk/go" generate_sdks
 step "installed examples/python/requirements.txt into build/venv" wait_for_python_requirements
-step "installed the generated SDK into build/venv" python_sdk
+step "built the Python SDK's wheel into build/dist" python_wheel
+step "installed the wheel into build/venv" python_sdk
 step "built examples/go" go_example

@@ -6,7 +6,7 @@
 package main
 
 import (
-	"example.com/pulumi-ecs-fargate/sdk/go/ecsfargate"
+	"github.com/ecs-fargate/ecs-fargate/sdk/go/ecsfargate"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

@@ -1,6 +1,8 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { buildConfig, configValue, fullKey, loadStack, PlanError, runStack, SECRET_PLACEHOLDER } from "../../plan/stack";
+import { buildConfig, configValue, fullKey, loadStack, PlanError, registerTypeScript, runStack, SECRET_PLACEHOLDER } from "../../plan/stack";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const MUTABLE = path.join(FIXTURES, "mutable-tags");
@@ -107,5 +109,33 @@ describe("plan stack: leaving the process as it found it", () => {
         await runStack(loadStack(MUTABLE, "dev"));
         assert.deepStrictEqual(pulumi.runtime.allConfig(), { "other:key": "kept" });
         pulumi.runtime.setAllConfig({});
+    });
+});
+
+describe("plan stack: loading a TypeScript program without ts-node in the process", () => {
+    it("names ts-node and how to install it when the project has none", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-no-ts-node-"));
+        const loaded = { ...loadStack(MUTABLE, "dev"), projectDir: dir, program: path.join(dir, "index.ts") };
+        const registered = require.extensions[".ts"];
+        delete require.extensions[".ts"];
+        try {
+            assert.throws(() => registerTypeScript(loaded), (e: Error) => e instanceof PlanError && e.message ===
+                `project mutable-tags: the program index.ts is TypeScript, and ts-node is not installed in ${dir}; ` +
+                "install it as Pulumi's TypeScript template does (npm install --save-dev ts-node typescript), or point `main` in Pulumi.yaml at the compiled JavaScript.");
+        } finally {
+            require.extensions[".ts"] = registered;
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("leaves a JavaScript program alone", () => {
+        const registered = require.extensions[".ts"];
+        delete require.extensions[".ts"];
+        try {
+            registerTypeScript({ ...loadStack(MUTABLE, "dev"), projectDir: os.tmpdir(), program: path.join(os.tmpdir(), "index.js") });
+            assert.strictEqual(require.extensions[".ts"], undefined);
+        } finally {
+            require.extensions[".ts"] = registered;
+        }
     });
 });

@@ -23,6 +23,11 @@ describe("parsers on arbitrary input", () => {
         }));
     });
 
+    it("securityGroupRules reads a protocol that is an object with a non-function toString (fast-check's counterexample) without throwing", () => {
+        const rules = securityGroupRules("aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: { toString: "" } }] });
+        assert.deepStrictEqual(rules.map((r) => r.protocol), ['{"tostring":""}']);
+    });
+
     it("securityGroupRules never throws on arbitrary inline blocks", () => {
         fc.assert(fc.property(fc.array(fc.dictionary(fc.constantFrom("protocol", "fromPort", "toPort", "cidrBlocks", "ipv6CidrBlocks", "securityGroups", "self", "description"), fc.jsonValue())), (blocks) => {
             const rules = securityGroupRules("aws:ec2/securityGroup:SecurityGroup", { ingress: blocks });

@@ -105,11 +105,23 @@ describe("schema.json through Pulumi's schema binder", function () {
         assert.deepEqual([...new Set((python + go).match(/\b\w+ArgsArgs\b/g) ?? [])], []);
     });
 
-    it("generated build/sdk from the committed schema.json (rerun tools/setup-polyglot.sh when this fails)", () => {
+    it("generated build/sdk/python from the committed schema.json (rerun tools/setup-polyglot.sh when this fails)", () => {
         const run = sdkgen("-schema", "schema.json", "-out", tmp);
         assert.equal(run.status, 0, run.stdout + run.stderr);
-        for (const language of ["python", "go"]) {
-            assert.deepEqual(sources(path.join(ROOT, "build", "sdk", language)), sources(path.join(tmp, language)), `build/sdk/${language}`);
-        }
+        assert.deepEqual(sources(path.join(ROOT, "build", "sdk", "python")), sources(path.join(tmp, "python")), "build/sdk/python");
+    });
+
+    it("keeps the committed Go SDK, sdk/go, exactly what schema.json generates (run `npm run sdk:go` and commit sdk/go when this fails)", () => {
+        const run = sdkgen("-schema", "schema.json", "-out", tmp);
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        assert.deepEqual(tree(path.join(ROOT, "sdk", "go")), tree(path.join(tmp, "go")));
+    });
+
+    it("fails on a package.json whose repository is not on GitHub, naming the field and the format", () => {
+        const file = path.join(tmp, "package.json");
+        fs.writeFileSync(file, JSON.stringify({ name: "ecs-fargate", repository: "https://gitlab.com/someone/ecs-fargate" }));
+        const run = sdkgen("-schema", "schema.json", "-package", file, "-check");
+        assert.equal(run.status, 1);
+        assert.equal(run.stderr, `sdkgen: ${file}: \`repository\` "https://gitlab.com/someone/ecs-fargate" is not a GitHub repository; set it to {"type": "git", "url": "https://github.com/<owner>/<name>.git"}\n`);
     });
 });

@@ -4,6 +4,10 @@
 //	go run . -schema ../../schema.json -out ../../build/sdk          # validate, then generate python/ and go/
 //	go run . -schema ../../schema.json -check                       # validate only
 //
+// The repository the SDKs are published from is package.json's `repository` (-package, ./package.json by default),
+// the one place that names its owner: the Go SDK's module is `<repository>/sdk/go` (committed under sdk/go) and its
+// package `<repository>/sdk/go/ecsfargate`; the Python SDK's project URLs point there too.
+//
 // Any binder diagnostic, error or warning, fails the run: a warning in the schema is a wart every Python and Go
 // user sees in their generated SDK.
 package main
@@ -17,6 +21,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 
 	"github.com/blang/semver"
@@ -33,16 +38,21 @@ func main() {
 	schemaPath := flag.String("schema", "schema.json", "path to the package schema")
 	outDir := flag.String("out", "build/sdk", "directory that receives python/ and go/")
 	checkOnly := flag.Bool("check", false, "validate the schema and generate nothing")
+	packagePath := flag.String("package", "package.json", "package.json naming the repository the SDKs are published from")
 	flag.Parse()
 
-	if err := run(*schemaPath, *outDir, *checkOnly, os.Stdout); err != nil {
+	if err := run(*schemaPath, *packagePath, *outDir, *checkOnly, os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(schemaPath, outDir string, checkOnly bool, stdout io.Writer) error {
-	pkg, err := bind(schemaPath, stdout)
+func run(schemaPath, packagePath, outDir string, checkOnly bool, stdout io.Writer) error {
+	repository, err := readRepository(packagePath)
+	if err != nil {
+		return err
+	}
+	pkg, err := bind(schemaPath, repository, stdout)
 	if err != nil {
 		return err
 	}
@@ -76,7 +86,7 @@ func run(schemaPath, outDir string, checkOnly bool, stdout io.Writer) error {
 
 // bind reads the schema as the Pulumi CLI does (JSON into a PackageSpec), validates it against the metaschema and
 // binds it. It prints every diagnostic and fails on any of them.
-func bind(schemaPath string, stdout io.Writer) (*schema.Package, error) {
+func bind(schemaPath, repository string, stdout io.Writer) (*schema.Package, error) {
 	raw, err := os.ReadFile(schemaPath)
 	if err != nil {
 		return nil, err
@@ -84,6 +94,9 @@ func bind(schemaPath string, stdout io.Writer) (*schema.Package, error) {
 	var spec schema.PackageSpec
 	if err := json.Unmarshal(raw, &spec); err != nil {
 		return nil, fmt.Errorf("%s is not a package schema: %w", schemaPath, err)
+	}
+	if err := publishFrom(&spec, repository); err != nil {
+		return nil, err
 	}
 	pkg, diags, err := schema.BindSpec(spec, noDependencies{}, schema.ValidationOptions{})
 	errorCount, warningCount := printDiagnostics(stdout, schemaPath, diags)
@@ -98,6 +111,64 @@ func bind(schemaPath string, stdout io.Writer) (*schema.Package, error) {
 	// What `pulumi package add` sets for a local SDK: a go.mod inside the Go SDK and the schema's version in both.
 	pkg.SupportPack = true
 	return pkg, nil
+}
+
+// The Go package's directory under sdk/go, and so the last element of its import path.
+const goPackage = "ecsfargate"
+
+// repositoryPattern is what package.json's repository must be: a GitHub repository, as a Go module path needs.
+var repositoryPattern = regexp.MustCompile(`^(?:git\+)?(?:https://|git://|ssh://git@|github:)?(?:github\.com[/:])?([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+?)(?:\.git)?/?$`)
+
+// readRepository returns package.json's repository as `github.com/<owner>/<name>`.
+func readRepository(packagePath string) (string, error) {
+	raw, err := os.ReadFile(packagePath)
+	if err != nil {
+		return "", err
+	}
+	var manifest struct {
+		Repository json.RawMessage `json:"repository"`
+	}
+	if err := json.Unmarshal(raw, &manifest); err != nil {
+		return "", fmt.Errorf("%s is not JSON: %w", packagePath, err)
+	}
+	var url string
+	if err := json.Unmarshal(manifest.Repository, &url); err != nil {
+		var object struct {
+			URL string `json:"url"`
+		}
+		if json.Unmarshal(manifest.Repository, &object) == nil {
+			url = object.URL
+		}
+	}
+	match := repositoryPattern.FindStringSubmatch(url)
+	if match == nil {
+		return "", fmt.Errorf("%s: `repository` %q is not a GitHub repository; set it to "+
+			"{\"type\": \"git\", \"url\": \"https://github.com/<owner>/<name>.git\"}", packagePath, url)
+	}
+	return "github.com/" + match[1] + "/" + match[2], nil
+}
+
+// publishFrom points the SDKs at the repository they are published from: the Go import path (the go.mod sits one
+// directory up, so the module is `<repository>/sdk/go`) and the schema's repository URL, which the Python
+// project's metadata carries.
+func publishFrom(spec *schema.PackageSpec, repository string) error {
+	goInfo := map[string]any{}
+	if raw, ok := spec.Language["go"]; ok {
+		if err := json.Unmarshal(raw, &goInfo); err != nil {
+			return fmt.Errorf("the schema's language.go: %w", err)
+		}
+	}
+	goInfo["importBasePath"] = repository + "/sdk/go/" + goPackage
+	raw, err := json.Marshal(goInfo)
+	if err != nil {
+		return err
+	}
+	if spec.Language == nil {
+		spec.Language = map[string]schema.RawMessage{}
+	}
+	spec.Language["go"] = raw
+	spec.Repository = "https://" + repository
+	return nil
 }
 
 func printDiagnostics(w io.Writer, file string, diags hcl.Diagnostics) (errorCount, warningCount int) {
