@@ -65,9 +65,9 @@ export class FargateCluster extends pulumi.ComponentResource {
     public readonly clusterName: pulumi.Output<string>;
     /** ID of the VPC the cluster's services run in. */
     public readonly vpcId: pulumi.Output<string>;
-    /** IDs of the public subnets, one per zone (for internet-facing load balancers). */
+    /** IDs of the public subnets, one per zone (for internet-facing load balancers). A created network's resolve once each subnet routes to the internet gateway, so what is built from them waits for that. */
     public readonly publicSubnetIds: pulumi.Output<string[]>;
-    /** IDs of the private subnets, one per zone (for tasks). */
+    /** IDs of the private subnets, one per zone (for tasks). A created network's resolve once each subnet's route table association, default route to its NAT gateway and the VPC endpoints (those the cluster creates) exist, so tasks started in them can pull their image. */
     public readonly privateSubnetIds: pulumi.Output<string[]>;
     /** ARN of the Service Connect namespace; empty when none was asked for. */
     public readonly namespaceArn: pulumi.Output<string>;

@@ -96,11 +96,27 @@ export interface NetworkSpec {
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
-/** The created network's IDs. */
+/**
+ * The created network's IDs. Each subnet ID resolves only once the subnet can carry traffic (see `readyId`), so
+ * whatever is built from it waits for its routes in the engine's graph.
+ */
 export interface CreatedNetwork {
     vpcId: pulumi.Output<string>;
     publicSubnetIds: pulumi.Output<string>[];
     privateSubnetIds: pulumi.Output<string>[];
+}
+
+/**
+ * A subnet's ID that carries `readyWith` as dependencies: it resolves once they exist too, and a resource built from
+ * it records them as property dependencies, so the engine creates it only after them. A subnet exists before its
+ * route table association and default route do; an ECS task started in it meanwhile has no way to ECR and fails
+ * with CannotPullContainerError (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html),
+ * which can trip the deployment circuit breaker. It waits on their URNs, not their IDs: the engine answers a
+ * registration only once the resource exists, and a URN is known in a preview too, so an existing subnet's ID stays
+ * known there. Creates no resource.
+ */
+function readyId(subnet: aws.ec2.Subnet, readyWith: pulumi.Resource[]): pulumi.Output<string> {
+    return pulumi.all([subnet.id, ...readyWith.map((r) => r.urn)]).apply(([id]) => id);
 }
 
 function withName(tags: NetworkSpec["tags"], name: string): pulumi.Output<{ [key: string]: string }> {
@@ -127,16 +143,18 @@ export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Re
     }, opts);
     const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: withName(spec.tags, `${name}-igw`) }, opts);
     const publicRoutes = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: vpc.id, tags: withName(spec.tags, `${name}-public`) }, opts);
-    new aws.ec2.Route(`${name}-public-default-route`, {
+    const publicDefaultRoute = new aws.ec2.Route(`${name}-public-default-route`, {
         routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: gateway.id,
     }, opts);
 
+    const publicReady: pulumi.Resource[][] = [];
     const publicSubnets = publicCidrs.map((cidr, i) => {
         const subnet = new aws.ec2.Subnet(`${name}-public-${i + 1}`, {
             vpcId: vpc.id, cidrBlock: cidr, availabilityZone: zones.names[i], mapPublicIpOnLaunch: false,
             tags: withName(spec.tags, `${name}-public-${i + 1}`),
         }, opts);
-        new aws.ec2.RouteTableAssociation(`${name}-public-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, opts);
+        const association = new aws.ec2.RouteTableAssociation(`${name}-public-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, opts);
+        publicReady.push([association, publicDefaultRoute]);
         return subnet;
     });
 
@@ -148,22 +166,28 @@ export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Re
     });
 
     const privateRouteTables: aws.ec2.RouteTable[] = [];
+    const privateReady: pulumi.Resource[][] = [];
     const privateSubnets = privateCidrs.map((cidr, i) => {
         const subnet = new aws.ec2.Subnet(`${name}-private-${i + 1}`, {
             vpcId: vpc.id, cidrBlock: cidr, availabilityZone: zones.names[i], mapPublicIpOnLaunch: false,
             tags: withName(spec.tags, `${name}-private-${i + 1}`),
         }, opts);
         const routes = new aws.ec2.RouteTable(`${name}-private-${i + 1}-rt`, { vpcId: vpc.id, tags: withName(spec.tags, `${name}-private-${i + 1}`) }, opts);
+        const ready: pulumi.Resource[] = [];
         if (nats.length > 0) {
-            new aws.ec2.Route(`${name}-private-${i + 1}-default-route`, {
+            ready.push(new aws.ec2.Route(`${name}-private-${i + 1}-default-route`, {
                 routeTableId: routes.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nats[i % nats.length].id,
-            }, opts);
+            }, opts));
         }
-        new aws.ec2.RouteTableAssociation(`${name}-private-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: routes.id }, opts);
+        ready.push(new aws.ec2.RouteTableAssociation(`${name}-private-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: routes.id }, opts));
         privateRouteTables.push(routes);
+        privateReady.push(ready);
         return subnet;
     });
 
+    // The endpoints serve every private subnet: interface ones through their network interfaces and private DNS,
+    // the S3 gateway one (image layers) through the private route tables.
+    const endpoints: pulumi.Resource[] = [];
     if (spec.vpcEndpoints.base) {
         // The availability-zones data source's ID is the region it was read in.
         const region = zones.id;
@@ -175,20 +199,20 @@ export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Re
             description: "HTTPS from the VPC", tags: spec.tags,
         }, opts);
         for (const service of interfaceEndpointServices(spec.vpcEndpoints)) {
-            new aws.ec2.VpcEndpoint(`${name}-${service.replace(".", "-")}-endpoint`, {
+            endpoints.push(new aws.ec2.VpcEndpoint(`${name}-${service.replace(".", "-")}-endpoint`, {
                 vpcId: vpc.id, serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`, vpcEndpointType: "Interface",
                 privateDnsEnabled: true, subnetIds: privateSubnets.map((s) => s.id), securityGroupIds: [endpointGroup.id], tags: spec.tags,
-            }, opts);
+            }, opts));
         }
-        new aws.ec2.VpcEndpoint(`${name}-s3-endpoint`, {
+        endpoints.push(new aws.ec2.VpcEndpoint(`${name}-s3-endpoint`, {
             vpcId: vpc.id, serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`, vpcEndpointType: "Gateway",
             routeTableIds: privateRouteTables.map((t) => t.id), tags: spec.tags,
-        }, opts);
+        }, opts));
     }
 
     return {
         vpcId: vpc.id,
-        publicSubnetIds: publicSubnets.map((s) => s.id),
-        privateSubnetIds: privateSubnets.map((s) => s.id),
+        publicSubnetIds: publicSubnets.map((s, i) => readyId(s, publicReady[i])),
+        privateSubnetIds: privateSubnets.map((s, i) => readyId(s, [...privateReady[i], ...endpoints])),
     };
 }

@@ -16,6 +16,31 @@ function one(resources: RecordedResource[], type: string): RecordedResource {
     return found[0];
 }
 
+/**
+ * `type name` of every resource `r` waits for before the engine creates it: its recorded dependencies and property
+ * dependencies, and theirs, and so on.
+ */
+function waitsForTransitively(resources: RecordedResource[], r: RecordedResource): Set<string> {
+    const byUrn = new Map(resources.map((x) => [x.urn, x]));
+    const seen = new Set<string>();
+    const todo = [...r.dependencies, ...Object.values(r.propertyDependencies).flat()];
+    while (todo.length > 0) {
+        const urn = todo.pop()!;
+        const dep = byUrn.get(urn);
+        if (!dep || seen.has(`${dep.type} ${dep.name}`)) {
+            continue;
+        }
+        seen.add(`${dep.type} ${dep.name}`);
+        todo.push(...dep.dependencies, ...Object.values(dep.propertyDependencies).flat());
+    }
+    return seen;
+}
+
+function assertWaitsFor(resources: RecordedResource[], r: RecordedResource, expected: string[]): void {
+    const waits = waitsForTransitively(resources, r);
+    assert.deepEqual(expected.filter((e) => !waits.has(e)), [], `${r.name} does not wait for these`);
+}
+
 describe("the dev stack", () => {
     let resources: RecordedResource[];
     before(async () => {
@@ -57,6 +82,17 @@ describe("the dev stack", () => {
         assert.equal((image.inputs.build as any).platform, "linux/arm64");
         assert.equal(JSON.parse(task.containerDefinitions)[0].image, image.outputs.repoDigest);
     });
+
+    it("starts its tasks and load balancer only once the public subnets route to the internet gateway", () => {
+        const publicRouting = [
+            "aws:ec2/internetGateway:InternetGateway main-igw",
+            "aws:ec2/route:Route main-public-default-route",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-public-1-rta",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-public-2-rta",
+        ];
+        assertWaitsFor(resources, one(resources, "aws:ecs/service:Service"), publicRouting);
+        assertWaitsFor(resources, one(resources, "aws:lb/loadBalancer:LoadBalancer"), publicRouting);
+    });
 });
 
 describe("the prod stack", () => {
@@ -71,6 +107,15 @@ describe("the prod stack", () => {
         const privateSubnets = resources.filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.name.includes("private")).map((r) => r.id).sort();
         assert.deepEqual([...service.networkConfiguration.subnets].sort(), privateSubnets);
         assert.equal(service.networkConfiguration.assignPublicIp, false);
+    });
+
+    it("starts its tasks only once each private subnet routes to its zone's NAT gateway", () => {
+        const privateRouting = [1, 2, 3].flatMap((i) => [
+            `aws:ec2/natGateway:NatGateway main-nat-${i}`,
+            `aws:ec2/route:Route main-private-${i}-default-route`,
+            `aws:ec2/routeTableAssociation:RouteTableAssociation main-private-${i}-rta`,
+        ]);
+        assertWaitsFor(resources, one(resources, "aws:ecs/service:Service"), privateRouting);
     });
 
     it("serves HTTPS with an HTTP redirect, behind WAF, with access logs and deletion protection", () => {

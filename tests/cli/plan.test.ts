@@ -106,14 +106,15 @@ describe("plan cli: the dev stack", () => {
         assert.deepStrictEqual(run.plan!.cost.lines.map((l) => l.monthlyUsd), [16.43, 7.3, 7.21, 3.65]);
     });
 
-    it("estimates a fresh deploy of 2 min 59 s to 5 min 19 s through VPC, load balancer group, ALB, listener and service", () => {
+    it("estimates a fresh deploy of 3 min to 5 min 32 s through VPC, public routing, ALB, listener and service", () => {
         const f = run.plan!.deployTime.fresh;
-        // the service waits for one task: API + task start + 1 or 2 checks 10 s apart
-        const low = TIMINGS.controlPlane.lowS + TIMINGS.assumedControlPlane.lowS + TIMINGS.alb.lowS + TIMINGS.controlPlane.lowS + (TIMINGS.assumedControlPlane.lowS + TIMINGS.taskStart.lowS + 10);
-        const high = TIMINGS.controlPlane.highS + TIMINGS.assumedControlPlane.highS + TIMINGS.alb.highS + TIMINGS.controlPlane.highS + (TIMINGS.assumedControlPlane.highS + TIMINGS.taskStart.highS + 20);
+        // the ALB waits for its subnets to route to the internet (route table, then its association: the subnet IDs
+        // resolve only then); the service waits for one task: API + task start + 1 or 2 checks 10 s apart
+        const low = 3 * TIMINGS.controlPlane.lowS + TIMINGS.alb.lowS + TIMINGS.controlPlane.lowS + (TIMINGS.assumedControlPlane.lowS + TIMINGS.taskStart.lowS + 10);
+        const high = 3 * TIMINGS.controlPlane.highS + TIMINGS.alb.highS + TIMINGS.controlPlane.highS + (TIMINGS.assumedControlPlane.highS + TIMINGS.taskStart.highS + 20);
         assert.deepStrictEqual([f.lowS, f.highS], [low, high]);
-        assert.deepStrictEqual([low, high], [179, 319]);
-        assert.deepStrictEqual(f.criticalPathHigh.map((s) => s.name), ["main-vpc", "web-lb-sg", "web-alb", "web-http", "web"]);
+        assert.deepStrictEqual([low, high], [180, 332]);
+        assert.deepStrictEqual(f.criticalPathHigh.map((s) => s.name), ["main-vpc", "main-public-rt", "main-public-1-rta", "web-alb", "web-http", "web"]);
     });
 
     it("rolls out a new image in 55 s to 2 min 5 s with its 10 s checks and 15 s drain", () => {
@@ -123,7 +124,7 @@ describe("plan cli: the dev stack", () => {
     });
 
     it("prints the tree, the policy, the cost and the deploy time, and writes plan.md with a Mermaid diagram", () => {
-        for (const heading of ["Resources: 38", "Policy: 0 mandatory", "Monthly cost: $34.59", "Fresh pulumi up: 2 min 59 s – 5 min 19 s", "Rolling update of each service"]) {
+        for (const heading of ["Resources: 38", "Policy: 0 mandatory", "Monthly cost: $34.59", "Fresh pulumi up: 3 min – 5 min 32 s", "Rolling update of each service"]) {
             assert.ok(run.stdout.includes(heading), `no "${heading}" in the report`);
         }
         assert.ok(run.stdout.includes("└─ ecs-fargate:index:WebService"));
@@ -160,10 +161,11 @@ describe("plan cli: the prod stack", () => {
         assert.deepStrictEqual(svc.autoscaling, { minCapacity: 2, maxCapacity: 6, monthlyUsdAtMin: 28.84, monthlyUsdAtMax: 86.51 });
     });
 
-    it("estimates a fresh deploy of 3 min 1 s to 5 min 45 s, ending with the autoscaling schedule", () => {
+    it("estimates a fresh deploy of 3 min 2 s to 5 min 58 s, ending with the autoscaling schedule", () => {
         const f = run.plan!.deployTime.fresh;
-        // dev's path (179–319 s), then the scaling target and a scheduled action (1–13 s each)
-        assert.deepStrictEqual([f.lowS, f.highS], [181, 345]);
+        // dev's path (180–332 s), then the scaling target and a scheduled action (1–13 s each); the NAT gateways and
+        // private routes the service now waits for (13 + 13 + 125 + 13 = 164 s at most) finish long before the ALB
+        assert.deepStrictEqual([f.lowS, f.highS], [182, 358]);
         assert.deepStrictEqual(f.criticalPathHigh.slice(-3).map((s) => s.name), ["web", "web-scaling", "web-schedule-business-hours"]);
     });
 

@@ -1,8 +1,10 @@
 import { strict as assert } from "assert";
+import * as aws from "@pulumi/aws";
 import { FargateCluster, FargateClusterArgs } from "../../components";
 import { planSubnets, subnetCidr } from "../../components/network";
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
 import { simulatedZones } from "../../harness/simulator";
+import { Recorder } from "../../harness/mocks";
 import { childrenOf, constructionError, record } from "../helpers";
 
 const NETWORK_TWO_ZONES_SINGLE_NAT = [
@@ -180,6 +182,71 @@ describe("FargateCluster", () => {
             assert.deepEqual(validateFargateClusterArgs(args).filter(Boolean), [message]);
         });
     }
+});
+
+/**
+ * Subnet IDs are handed out only once the subnets can carry traffic: a resource built from them (the ECS service's
+ * networkConfiguration, the load balancer) then waits for their routes and endpoints in the engine's graph, and the
+ * first tasks can pull their image.
+ */
+describe("FargateCluster's subnet IDs", () => {
+    /** The URNs a load balancer built from `subnets` records for that input, as `type name`, sorted. */
+    async function subnetDependencies(clusterArgs: FargateClusterArgs, which: "publicSubnetIds" | "privateSubnetIds"): Promise<string[]> {
+        const rec: Recorder = await record(() => {
+            const cluster = new FargateCluster("main", clusterArgs);
+            new aws.lb.LoadBalancer("consumer", { internal: which === "privateSubnetIds", subnets: cluster[which] });
+        });
+        const consumer = rec.get("aws:lb/loadBalancer:LoadBalancer", "consumer");
+        const byUrn = new Map(rec.resources.map((r) => [r.urn, `${r.type} ${r.name}`]));
+        return [...new Set(consumer.propertyDependencies.subnets ?? [])].map((urn) => byUrn.get(urn) ?? urn).sort();
+    }
+
+    it("private ones wait for each subnet's route table association and default route to the NAT gateway", async () => {
+        assert.deepEqual(await subnetDependencies({}, "privateSubnetIds"), [
+            "aws:ec2/route:Route main-private-1-default-route",
+            "aws:ec2/route:Route main-private-2-default-route",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-private-1-rta",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-private-2-rta",
+            "aws:ec2/subnet:Subnet main-private-1",
+            "aws:ec2/subnet:Subnet main-private-2",
+        ]);
+    });
+
+    it("private ones wait for the VPC endpoints serving them when there is no NAT gateway", async () => {
+        assert.deepEqual(await subnetDependencies({ natGateways: "None", vpcEndpoints: true, secretsVpcEndpoints: true }, "privateSubnetIds"), [
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-private-1-rta",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-private-2-rta",
+            "aws:ec2/subnet:Subnet main-private-1",
+            "aws:ec2/subnet:Subnet main-private-2",
+            "aws:ec2/vpcEndpoint:VpcEndpoint main-ecr-api-endpoint",
+            "aws:ec2/vpcEndpoint:VpcEndpoint main-ecr-dkr-endpoint",
+            "aws:ec2/vpcEndpoint:VpcEndpoint main-logs-endpoint",
+            "aws:ec2/vpcEndpoint:VpcEndpoint main-s3-endpoint",
+            "aws:ec2/vpcEndpoint:VpcEndpoint main-secretsmanager-endpoint",
+            "aws:ec2/vpcEndpoint:VpcEndpoint main-ssm-endpoint",
+        ]);
+    });
+
+    it("public ones wait for each subnet's route table association and the default route to the internet gateway", async () => {
+        assert.deepEqual(await subnetDependencies({ natGateways: "None" }, "publicSubnetIds"), [
+            "aws:ec2/route:Route main-public-default-route",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-public-1-rta",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation main-public-2-rta",
+            "aws:ec2/subnet:Subnet main-public-1",
+            "aws:ec2/subnet:Subnet main-public-2",
+        ]);
+    });
+
+    it("are still the subnets' IDs, in zone order", async () => {
+        const rec = await record(() => {
+            const cluster = new FargateCluster("main", {});
+            new aws.lb.LoadBalancer("public", { subnets: cluster.publicSubnetIds });
+            new aws.lb.LoadBalancer("private", { internal: true, subnets: cluster.privateSubnetIds });
+        });
+        const ids = (names: string[]) => names.map((n) => rec.get("aws:ec2/subnet:Subnet", n).id);
+        assert.deepEqual(rec.get("aws:lb/loadBalancer:LoadBalancer", "public").inputs.subnets, ids(["main-public-1", "main-public-2"]));
+        assert.deepEqual(rec.get("aws:lb/loadBalancer:LoadBalancer", "private").inputs.subnets, ids(["main-private-1", "main-private-2"]));
+    });
 });
 
 describe("subnet maths", () => {
