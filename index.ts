@@ -1,7 +1,7 @@
 /**
  * The demo program: Registry → FargateCluster → WebService, each configured from the stack's config
  * (`Pulumi.<stack>.yaml`). It has no logic of its own beyond choosing the tasks' subnets and their image: the one
- * `ecs-fargate:registry` builds, or `ecs-fargate:image`.
+ * `ecs-fargate-demo:registry` builds, or `ecs-fargate-demo:image`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FargateCluster, FargateClusterArgs, Registry, RegistryArgs, WebService, WebServiceArgs } from "./components";
@@ -17,10 +17,10 @@ const image = config.get("image");
 
 // The service needs an image before anything is created: one the registry builds, or one named in config.
 if (registryArgs.build === undefined && image === undefined) {
-    throw new Error("The service has no image: set `ecs-fargate:registry` `build` (e.g. `{ context: ./app }`) to build and push one, or `ecs-fargate:image` to run an existing one (e.g. `pulumi config set image public.ecr.aws/nginx/nginx:1.27`).");
+    throw new Error("The service has no image: set `ecs-fargate-demo:registry` `build` (e.g. `{ context: ./app }`) to build and push one, or `ecs-fargate-demo:image` to run an existing one (e.g. `pulumi config set image public.ecr.aws/nginx/nginx:1.27`).");
 }
 if (registryArgs.build !== undefined && image !== undefined) {
-    throw new Error(`The service has two images: \`ecs-fargate:registry\` \`build\` and \`ecs-fargate:image\` "${image}"; keep one of them.`);
+    throw new Error(`The service has two images: \`ecs-fargate-demo:registry\` \`build\` and \`ecs-fargate-demo:image\` "${image}"; keep one of them.`);
 }
 
 const registry = new Registry("app", registryArgs);

@@ -144,25 +144,25 @@ describe("the demo program's image", () => {
     /** The dev stack with its config changed: `registry` replaced, and other keys set. */
     function devWith(registry: object, extra: Record<string, string> = {}) {
         const dev = loadStack(".", "dev");
-        return { ...dev, config: { ...dev.config, "ecs-fargate:registry": JSON.stringify(registry), ...extra } };
+        return { ...dev, config: { ...dev.config, "ecs-fargate-demo:registry": JSON.stringify(registry), ...extra } };
     }
 
     it("refuses to run with neither a registry build nor an image, naming both config keys, before creating anything", async () => {
         await assert.rejects(runStack(devWith({ repositoryName: "devops-ecr" })), (e: Error) => {
-            assert.match(e.message, /The service has no image: set `ecs-fargate:registry` `build` .* or `ecs-fargate:image` to run an existing one/);
+            assert.match(e.message, /The service has no image: set `ecs-fargate-demo:registry` `build` .* or `ecs-fargate-demo:image` to run an existing one/);
             return true;
         });
     });
 
-    it("runs the image named in ecs-fargate:image when nothing is built", async () => {
-        const { resources } = await runStack(devWith({ repositoryName: "devops-ecr" }, { "ecs-fargate:image": "public.ecr.aws/nginx/nginx:1.27" }));
+    it("runs the image named in ecs-fargate-demo:image when nothing is built", async () => {
+        const { resources } = await runStack(devWith({ repositoryName: "devops-ecr" }, { "ecs-fargate-demo:image": "public.ecr.aws/nginx/nginx:1.27" }));
         const task = one(resources, "aws:ecs/taskDefinition:TaskDefinition").inputs;
         assert.equal(JSON.parse(task.containerDefinitions as string)[0].image, "public.ecr.aws/nginx/nginx:1.27");
         assert.equal(resources.filter((r) => r.type === "docker:index/image:Image").length, 0);
     });
 
     it("refuses a build and an image together", async () => {
-        await assert.rejects(runStack(devWith({ build: { context: "./app" } }, { "ecs-fargate:image": "nginx:1.27" })), /The service has two images/);
+        await assert.rejects(runStack(devWith({ build: { context: "./app" } }, { "ecs-fargate-demo:image": "nginx:1.27" })), /The service has two images/);
     });
 });
 
@@ -176,9 +176,9 @@ describe("the prod stack's URL", () => {
 describe("the demo program's ECS Exec", () => {
     it("lets a prod service with ECS Exec decrypt sessions with the cluster's key", async () => {
         const prod = loadStack(".", "prod");
-        const service = { ...JSON.parse(prod.config["ecs-fargate:service"]), enableExecuteCommand: true };
-        const { resources } = await runStack({ ...prod, config: { ...prod.config, "ecs-fargate:service": JSON.stringify(service) } });
-        const key = JSON.parse(prod.config["ecs-fargate:cluster"]).executeCommandKmsKeyArn;
+        const service = { ...JSON.parse(prod.config["ecs-fargate-demo:service"]), enableExecuteCommand: true };
+        const { resources } = await runStack({ ...prod, config: { ...prod.config, "ecs-fargate-demo:service": JSON.stringify(service) } });
+        const key = JSON.parse(prod.config["ecs-fargate-demo:cluster"]).executeCommandKmsKeyArn;
         const policy = resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === "web-exec-command-policy")!;
         const statements = JSON.parse(policy.inputs.policy as string).Statement;
         assert.deepEqual(statements.find((st: any) => st.Sid === "EcsExecDecryptSessions"), { Sid: "EcsExecDecryptSessions", Effect: "Allow", Action: "kms:Decrypt", Resource: key });

@@ -9,7 +9,8 @@ import {
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
 import { validateRegistryArgs } from "../../components/registryBuilders";
 import { validateWebServiceArgs } from "../../components/webServiceValidation";
-import { EXIT, main } from "../../plan/cli";
+import { EXIT } from "../../cli/args";
+import { runPlan } from "../../cli/plan";
 import * as pulumi from "@pulumi/pulumi";
 import { constructionError, record } from "../helpers";
 
@@ -123,11 +124,11 @@ describe("unknown argument names", () => {
         assert.equal(rec.ofType("aws:ecr/repository:Repository").length, 1);
     });
 
-    it("rejects `cpuu: 512` under the demo stack's `ecs-fargate:service`: the plan exits 2 with the message", async () => {
+    it("rejects `cpuu: 512` under the demo stack's `ecs-fargate-demo:service`: the plan exits 2 with the message", async () => {
         const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-typo-"));
         let stderr = "";
-        const code = await main(["--cwd", path.join(__dirname, "fixtures", "typo"), "--stack", "cpuu", "--quiet", "--out", out,
-            "--policy-config", path.join(ROOT, "policy", "config", "dev.json")], { out: () => undefined, err: (s) => (stderr += s) });
+        const code = await runPlan(["--cwd", path.join(__dirname, "fixtures", "typo"), "--stack", "cpuu", "--quiet", "--out", out,
+            "--policy-config", path.join(ROOT, "policy", "config", "dev.json")], { out: () => undefined, err: (s: string) => (stderr += s) });
         fs.rmSync(out, { recursive: true, force: true });
         assert.equal(code, EXIT.cannotPlan, stderr);
         assert.ok(stderr.includes("unknown argument `cpuu` for WebService; did you mean `cpu`?"), stderr);
