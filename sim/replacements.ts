@@ -433,3 +433,8 @@ export function replacementRule(type: string, property: string): ReplacementRule
 export function keepsIdentityOnReplace(type: string): boolean {
     return REPLACEMENTS[type]?.keepsIdentityOnReplace ?? false;
 }
+
+/** Every top-level input that can force a replacement of a resource of `type` (conditional ones included), sorted. */
+export function replacementPaths(type: string): readonly string[] {
+    return [...new Set((REPLACEMENTS[type]?.rules ?? []).map((rule) => rule.property))].sort();
+}

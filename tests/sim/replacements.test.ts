@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { changedProperties, REPLACEMENTS, replacementReasons, sameValue } from "../../sim/replacements";
+import { changedProperties, REPLACEMENTS, replacementPaths, replacementReasons, sameValue } from "../../sim/replacements";
 
 describe("replacement table", () => {
     it("changedProperties lists the top-level inputs that differ, deep and order-insensitive for object keys", () => {
@@ -63,5 +63,13 @@ describe("replacement table", () => {
                 assert.ok(e.why.length > 10, `${type} ${e.property}`);
             }
         }
+    });
+});
+
+describe("replacementPaths", () => {
+    it("lists a type's forcing inputs, conditional ones included, and nothing for an unknown type", () => {
+        assert.deepStrictEqual(replacementPaths("aws:ecr/repository:Repository"), ["encryptionConfigurations", "name"]);
+        assert.deepStrictEqual(replacementPaths("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"), ["cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId", "securityGroupId"]);
+        assert.deepStrictEqual(replacementPaths("aws:s3/bucket:Bucket"), []);
     });
 });
