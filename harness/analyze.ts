@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { RecordedResource } from "./types";
+import { RecordedResource } from "../sim/types";
 
 const POLICY_DIR = path.join(__dirname, "..", "policy");
 const policyServerPath = require.resolve("@pulumi/policy/server");

@@ -2,8 +2,8 @@
  * One deployment of the test engine (a `pulumi preview` or `pulumi up`): its options, and everything that was
  * registered and logged during it.
  */
-import { DEFAULT_SIMULATED_REGION, SimulationContext } from "./simulator";
-import { RecordedResource } from "./types";
+import { DEFAULT_SIMULATED_REGION, SimulationContext } from "../sim/simulator";
+import { RecordedResource } from "../sim/types";
 
 /** What one deployment (one `pulumi preview` or `pulumi up`) runs as. */
 export interface DeploymentOptions {

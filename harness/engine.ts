@@ -15,8 +15,8 @@ import * as resgrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import { makeUrn, plainToStruct, ROOT_STACK_TYPE, structToPlain, SUPPORTED_FEATURES } from "./engineProtocol";
 import { ProviderPlugin } from "./providerPlugin";
 import { Deployment, DeploymentOptions, LogEntry } from "./deployment";
-import { simulateInvoke, simulateResource } from "./simulator";
-import { RecordedResource, recordedOptions } from "./types";
+import { simulateInvoke, simulateResource } from "../sim/simulator";
+import { RecordedResource, recordedOptions } from "../sim/types";
 
 /** A component to construct through a provider plugin, as the engine does for a remote registration. */
 export interface ConstructArgs {

@@ -3,7 +3,7 @@
  * and conversions between protobuf `Struct`s and the plain JSON a `RecordedResource` keeps.
  */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { UNKNOWN } from "./types";
+import { UNKNOWN } from "../sim/types";
 
 /** The key that marks a special value (secret, resource reference, output value, asset) on the wire. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";

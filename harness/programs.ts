@@ -10,7 +10,7 @@ import * as path from "path";
 import { loadStack } from "../plan/stack";
 import { Deployment, LogEntry, TestEngine } from "./engine";
 import { PULUMI_SDK_DIR } from "./providerPlugin";
-import { RecordedResource } from "./types";
+import { RecordedResource } from "../sim/types";
 
 /** The languages the test engine runs programs in. */
 export type ProgramLanguage = "nodejs" | "python" | "go";

@@ -3,7 +3,7 @@
  * cost and deploy-time estimates, and the tables they come from. `cli.ts` prints and writes it.
  */
 import * as path from "path";
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { CostReport, estimateCost } from "./cost";
 import { DeployTimeReport, estimateDeployTime } from "./deployTime";
 import { mermaid } from "./diagram";

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { InvalidArgumentsError, WebService, WebServiceArgs } from "../../components";
-import { setSimulatedMocks, settle } from "../../harness/mocks";
+import { setSimulatedMocks, settle } from "../../sim/mocks";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { analyze, stackPolicyConfig, violations } from "../../harness/analyze";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource } from "../../sim/types";
 import { FargateCluster, Registry, WebService } from "../../components";
 import { record } from "../helpers";
 import { loadStack, runStack } from "../../plan/stack";

@@ -14,7 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import { ProviderPlugin, TestEngine } from "../../harness/engine";
 import { loadStackConfig, ProgramRun, runProgram, StackConfig } from "../../harness/programs";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource } from "../../sim/types";
 import { unknownPaths } from "../provider/shapes";
 
 const ROOT = path.resolve(__dirname, "..", "..");

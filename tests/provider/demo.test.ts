@@ -7,7 +7,7 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import { ROOT_STACK_TYPE, TestEngine } from "../../harness/engine";
 import { ProgramRun, runProgram } from "../../harness/programs";
-import { RecordedResource, UNKNOWN } from "../../harness/types";
+import { RecordedResource, UNKNOWN } from "../../sim/types";
 import { loadStack, runStack } from "../../plan/stack";
 import { key, ROOT, shapes } from "./shapes";
 

@@ -10,10 +10,10 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { FargateCluster, Registry, WebService } from "../../components";
 import { Deployment, outputValue, ProviderPlugin, secret, TestEngine } from "../../harness/engine";
-import { Recorder, setSimulatedMocks, settle } from "../../harness/mocks";
+import { Recorder, setSimulatedMocks, settle } from "../../sim/mocks";
 import { runProgram } from "../../harness/programs";
 import { loadStack } from "../../plan/stack";
-import { UNKNOWN } from "../../harness/types";
+import { UNKNOWN } from "../../sim/types";
 import { CLUSTER_EXISTING_NETWORK, CLUSTER_FULL, REGISTRY_FULL, WEB_FULL, WEB_REQUIRED } from "./args";
 import { childNames, ROOT, shapes } from "./shapes";
 

@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { SECRET_SIG, SIG_KEY } from "../../harness/engineProtocol";
-import { RecordedResource, UNKNOWN } from "../../harness/types";
+import { RecordedResource, UNKNOWN } from "../../sim/types";
 
 /** The repository root: the package the plugin serves, and the demo project. */
 export const ROOT = path.resolve(__dirname, "..", "..");

@@ -244,6 +244,6 @@ export function simulateInvoke(token: string, args: Record<string, unknown>, ctx
         case "aws:index/getPartition:getPartition":
             return { id: SIMULATED_PARTITION, partition: SIMULATED_PARTITION, dnsSuffix: "amazonaws.com" };
         default:
-            throw new Error(`The simulated AWS has no data source ${token}; add it to harness/simulator.ts.`);
+            throw new Error(`The simulated AWS has no data source ${token}; add it to sim/simulator.ts.`);
     }
 }

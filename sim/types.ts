@@ -1,5 +1,5 @@
 /**
- * Shared shapes of the offline harness: what a simulated deployment records about each resource.
+ * Shared shapes of the simulated AWS: what a simulated deployment records about each resource.
  * The mocks recorder (unit tests), the gRPC test engine (multi-language runs) and the offline plan all
  * produce `RecordedResource`s; the policy runner and the plan consume them.
  */
