@@ -50,7 +50,10 @@ export interface RegistryArgs {
     kmsKeyArn?: pulumi.Input<string>;
     /** Lifecycle policy: which images expire. Defaults to keeping 30 tagged images and expiring untagged ones after 7 days. */
     lifecycle?: RegistryLifecycle;
-    /** Delete the repository on `pulumi destroy` even if it still holds images. Defaults to `false`. */
+    /**
+     * Delete the repository, with its images, on `pulumi destroy`. Defaults to `false`: destroy then leaves the
+     * repository and its images in the account and drops it from the stack.
+     */
     forceDelete?: pulumi.Input<boolean>;
     /** AWS account IDs allowed to pull images from this repository. Defaults to none (only this account). */
     pullAccountIds?: pulumi.Input<string>[];
@@ -84,14 +87,22 @@ export class Registry extends pulumi.ComponentResource {
         super("ecs-fargate:index:Registry", name, {}, opts);
 
         const kmsKeyArn = args.kmsKeyArn;
+        const forceDelete = args.forceDelete ?? DEFAULT_FORCE_DELETE;
         const repository = new aws.ecr.Repository(name, {
             name: args.repositoryName ?? repositoryNameFrom(name),
             imageTagMutability: args.imageTagMutability ?? DEFAULT_IMAGE_TAG_MUTABILITY,
             imageScanningConfiguration: { scanOnPush: args.scanOnPush ?? DEFAULT_SCAN_ON_PUSH },
             encryptionConfigurations: [kmsKeyArn ? { encryptionType: "KMS", kmsKey: kmsKeyArn } : { encryptionType: "AES256" }],
-            forceDelete: args.forceDelete ?? DEFAULT_FORCE_DELETE,
+            forceDelete,
             tags: args.tags,
-        }, { parent: this });
+        }, {
+            parent: this,
+            // AWS refuses to delete a repository that still holds images unless forced (DeleteRepository:
+            // RepositoryNotEmptyException, https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html),
+            // and the images pushed here stay in it (the Docker provider deletes only its local copy). Unless
+            // `forceDelete` is true, destroy keeps the repository: it succeeds and no image is lost.
+            retainOnDelete: forceDelete !== true,
+        });
 
         new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
             repository: repository.name,

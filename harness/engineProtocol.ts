@@ -3,12 +3,9 @@
  * and conversions between protobuf `Struct`s and the plain JSON a `RecordedResource` keeps.
  */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { UNKNOWN } from "../sim/types";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../sim/types";
 
-/** The key that marks a special value (secret, resource reference, output value, asset) on the wire. */
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-/** Signature of a secret: `{ [SIG_KEY]: SECRET_SIG, value }`. */
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export { SECRET_SIG, SIG_KEY };
 /** Signature of a resource reference: `{ [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn, id?, packageVersion }`. */
 export const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 /** Signature of an output value: `{ [SIG_KEY]: OUTPUT_VALUE_SIG, value?, secret?, dependencies? }` (no value: unknown). */

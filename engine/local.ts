@@ -1,0 +1,129 @@
+/**
+ * Runs a project through the real Pulumi CLI against the simulated cloud: `preview`, `up`, `destroy` and `refresh`
+ * of one stack, with the program as an Automation API inline program (the language hosts cannot be had here, so
+ * the CLI talks to the SDK's in-process language server).
+ *
+ * A TypeScript project's program is its `Pulumi.yaml` `main`, `require`d fresh for each run, in the project's
+ * folder (as the Node language host runs it). Python and Go programs are run by their own Automation API
+ * (`engine/drivers/`), with the same workspace and environment.
+ */
+import * as path from "path";
+import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { CLI_ROOT, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo } from "./workspace";
+
+/** The operations `ecs-fargate local` runs. */
+export type LocalOperation = "preview" | "up" | "destroy" | "refresh";
+
+/** One run of one stack. */
+export interface LocalRunOptions {
+    /** The project folder: `Pulumi.yaml`, `Pulumi.<stack>.yaml` and the program. */
+    projectDir: string;
+    stack: string;
+    /** Where `.ecs-fargate/` goes. Defaults to `<projectDir>/.ecs-fargate`. */
+    stateRoot?: string;
+    /** Policy packs: executables the CLI launches as analyzer plugins (`--policy-pack`). */
+    policyPacks?: string[];
+    /** JSON files of policy config, one per pack (`--policy-pack-config`). */
+    policyPackConfigs?: string[];
+    /** The stack's config file, when not the project's `Pulumi.<stack>.yaml` (tests vary a stack this way). */
+    stackFile?: string;
+    /** Pulumi's progress output, as it is printed. */
+    onOutput?: (text: string) => void;
+    /** The engine's events (one per step and diagnostic), as the CLI streams them. */
+    onEvent?: (event: EngineEvent) => void;
+    /** Stop the operation (the CLI is sent SIGINT, as on Ctrl-C). */
+    signal?: AbortSignal;
+}
+
+/** What one run did. */
+export interface LocalRunResult {
+    /** The engine's change counts, e.g. `{ same: 38 }`. */
+    changes: OpMap;
+    /** The stack's outputs after the run (empty for a preview). */
+    outputs: Record<string, unknown>;
+    stdout: string;
+}
+
+async function cli(): Promise<PulumiCommand> {
+    return PulumiCommand.get({ root: CLI_ROOT });
+}
+
+/** Loads a TypeScript project's program afresh (a second run must run it again, not reuse the module cache). */
+function typescriptProgram(projectDir: string, entry: string): () => Promise<Record<string, unknown>> {
+    const main = require.resolve(path.resolve(projectDir, entry));
+    return async () => {
+        const previous = process.cwd();
+        process.chdir(projectDir);
+        try {
+            delete require.cache[main];
+            return { ...require(main) };
+        } finally {
+            process.chdir(previous);
+        }
+    };
+}
+
+/** The stack, selected (or created) in the project's local workspace. */
+export async function localStack(options: LocalRunOptions): Promise<{ stack: Stack; project: ProjectInfo; paths: LocalPaths }> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    if (project.runtime !== "nodejs") {
+        throw new Error(`${options.projectDir}: runtime ${project.runtime} runs through its own driver (engine/drivers), not the TypeScript one`);
+    }
+    const stack = await LocalWorkspace.createOrSelectStack(
+        { stackName: options.stack, projectName: project.name, program: typescriptProgram(options.projectDir, project.main) },
+        { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region) },
+    );
+    return { stack, project, paths };
+}
+
+/** Runs one operation on the stack; rejects with the CLI's error (its exit code in `commandResult.code`). */
+export async function runLocal(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const { stack } = await localStack(options);
+    const common = { onOutput: options.onOutput, onEvent: options.onEvent, signal: options.signal, color: "never" as const };
+    const policy = { policyPacks: options.policyPacks, policyPackConfigs: options.policyPackConfigs };
+    switch (operation) {
+        case "preview": {
+            const r = await stack.preview({ ...common, ...policy });
+            return { changes: r.changeSummary, outputs: {}, stdout: r.stdout };
+        }
+        case "up": {
+            const r = await stack.up({ ...common, ...policy });
+            return { changes: r.summary.resourceChanges ?? {}, outputs: plainOutputs(r.outputs), stdout: r.stdout };
+        }
+        case "destroy": {
+            const r = await stack.destroy(common);
+            return { changes: r.summary.resourceChanges ?? {}, outputs: {}, stdout: r.stdout };
+        }
+        case "refresh": {
+            const r = await stack.refresh(common);
+            return { changes: r.summary.resourceChanges ?? {}, outputs: plainOutputs(await stack.outputs()), stdout: r.stdout };
+        }
+    }
+}
+
+function plainOutputs(outputs: Record<string, { value: unknown }>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]));
+}
+
+/** The stack's checkpoint: every resource the engine recorded, as `pulumi stack export` gives it. */
+export async function exportResources(options: LocalRunOptions): Promise<ExportedResource[]> {
+    const { stack } = await localStack(options);
+    const deployment = await stack.exportStack();
+    return (deployment.deployment.resources ?? []) as ExportedResource[];
+}
+
+/** One resource of a `pulumi stack export`. */
+export interface ExportedResource {
+    urn: string;
+    type: string;
+    custom?: boolean;
+    id?: string;
+    parent?: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+    provider?: string;
+    retainOnDelete?: boolean;
+}
