@@ -4,12 +4,13 @@
  * the CLI talks to the SDK's in-process language server).
  *
  * A TypeScript project's program is its `Pulumi.yaml` `main`, `require`d fresh for each run, in the project's
- * folder (as the Node language host runs it). Python and Go programs are run by their own Automation API
- * (`engine/drivers/`), with the same workspace and environment.
+ * folder (as the Node language host runs it). Python and Go programs (the project's `Pulumi.yaml` runtime) are
+ * run by their own language's Automation API (`engine/drivers/`), with the same workspace and environment.
  */
+import { spawn } from "child_process";
 import * as path from "path";
 import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
-import { CLI_ROOT, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo } from "./workspace";
+import { CLI_ROOT, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
 
 /** The operations `ecs-fargate local` runs. */
 export type LocalOperation = "preview" | "up" | "destroy" | "refresh";
@@ -33,6 +34,13 @@ export interface LocalRunOptions {
     onEvent?: (event: EngineEvent) => void;
     /** Stop the operation (the CLI is sent SIGINT, as on Ctrl-C). */
     signal?: AbortSignal;
+}
+
+/** A failed run: the CLI's exit code and what it printed. */
+export class LocalRunError extends Error {
+    constructor(readonly exitCode: number, readonly stdout: string, readonly stderr: string) {
+        super(`the Pulumi CLI exited with code ${exitCode}\n${stderr.trim()}`);
+    }
 }
 
 /** What one run did. */
@@ -72,13 +80,30 @@ export async function localStack(options: LocalRunOptions): Promise<{ stack: Sta
     }
     const stack = await LocalWorkspace.createOrSelectStack(
         { stackName: options.stack, projectName: project.name, program: typescriptProgram(options.projectDir, project.main) },
-        { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region) },
+        { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) },
     );
     return { stack, project, paths };
 }
 
-/** Runs one operation on the stack; rejects with the CLI's error (its exit code in `commandResult.code`). */
+/** Runs one operation on the stack; rejects with a `LocalRunError` carrying the CLI's exit code. */
 export async function runLocal(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const runtime = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile).runtime;
+    if (runtime === "python" || runtime === "go") {
+        return runDriver(runtime, operation, options);
+    }
+    try {
+        return await runTypescript(operation, options);
+    } catch (err) {
+        const result = (err as { commandResult?: { stdout: string; stderr: string; err?: { exitCode?: number } } }).commandResult;
+        if (result) {
+            throw new LocalRunError(result.err?.exitCode ?? 1, result.stdout, result.stderr);
+        }
+        throw err;
+    }
+}
+
+async function runTypescript(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
     const { stack } = await localStack(options);
     const common = { onOutput: options.onOutput, onEvent: options.onEvent, signal: options.signal, color: "never" as const };
     const policy = { policyPacks: options.policyPacks, policyPackConfigs: options.policyPackConfigs };
@@ -102,14 +127,61 @@ export async function runLocal(operation: LocalOperation, options: LocalRunOptio
     }
 }
 
+/** The Python driver's interpreter (tools/setup-polyglot.sh) and the built Go driver. */
+const PYTHON = path.join(REPO_ROOT, "build", "venv", "bin", "python");
+const GO_DRIVER = path.join(REPO_ROOT, "build", "bin", "ecs-fargate-go-driver");
+const RESULT_PREFIX = "ECS_FARGATE_RESULT ";
+
+/** Runs a Python or Go project's program through its language's Automation API driver (engine/drivers/). */
+function runDriver(language: "python" | "go", operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", CLI_ROOT,
+        ...(options.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
+        ...(options.policyPackConfigs ?? []).flatMap((c) => ["--policy-pack-config", c])];
+    const [file, args] = language === "python"
+        ? [PYTHON, [path.join(REPO_ROOT, "engine", "drivers", "python_driver.py"), ...flags, "--program", path.resolve(options.projectDir)]]
+        : [GO_DRIVER, flags.map((f) => (f.startsWith("--") ? f.slice(1) : f))];
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, args, {
+            cwd: path.resolve(options.projectDir),
+            env: { ...process.env, ...engineEnv(paths, project.region, options.projectDir) },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+            const text = chunk.toString();
+            stdout += text;
+            options.onOutput?.(text.split("\n").filter((l) => !l.startsWith(RESULT_PREFIX)).join("\n"));
+        });
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        const abort = () => child.kill("SIGINT");
+        options.signal?.addEventListener("abort", abort);
+        child.once("error", (err) => reject(new Error(`could not start the ${language} driver ${file} (run tools/setup-polyglot.sh): ${err.message}`)));
+        child.once("close", (code) => {
+            options.signal?.removeEventListener("abort", abort);
+            const line = stdout.split("\n").reverse().find((l) => l.startsWith(RESULT_PREFIX));
+            if (code !== 0 || !line) {
+                reject(new LocalRunError(code ?? 1, stdout, stderr));
+                return;
+            }
+            const parsed = JSON.parse(line.slice(RESULT_PREFIX.length)) as { changes: OpMap; outputs: Record<string, unknown> };
+            resolve({ ...parsed, stdout });
+        });
+    });
+}
+
 function plainOutputs(outputs: Record<string, { value: unknown }>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]));
 }
 
 /** The stack's checkpoint: every resource the engine recorded, as `pulumi stack export` gives it. */
 export async function exportResources(options: LocalRunOptions): Promise<ExportedResource[]> {
-    const { stack } = await localStack(options);
-    const deployment = await stack.exportStack();
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    const workspace = await LocalWorkspace.create({ workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) });
+    const deployment = await workspace.exportStack(options.stack);
     return (deployment.deployment.resources ?? []) as ExportedResource[];
 }
 

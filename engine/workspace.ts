@@ -79,9 +79,17 @@ export function prepareWorkspace(paths: LocalPaths, configDir: string, stack: st
     return { name: String(project.name), runtime: String(runtime), main: String(project.main ?? "."), region: String(config["aws:region"] ?? DEFAULT_SIMULATED_REGION) };
 }
 
-/** The environment the CLI (and so every plugin it launches) runs with. */
-export function engineEnv(paths: LocalPaths, region: string): Record<string, string> {
+/** The environment variable that tells the component plugin the project's folder (see engine/bin). */
+export const PROJECT_DIR_ENV = "ECS_FARGATE_PROJECT_DIR";
+
+/**
+ * The environment the CLI (and so every plugin it launches) runs with. The CLI runs in `.ecs-fargate/work`; the
+ * component plugin runs in `projectDir`, as it would under `pulumi up` in the project, so the program's relative
+ * paths (`registry.build.context`) mean what they mean there.
+ */
+export function engineEnv(paths: LocalPaths, region: string, projectDir: string): Record<string, string> {
     return {
+        [PROJECT_DIR_ENV]: path.resolve(projectDir),
         PULUMI_BACKEND_URL: `file://${paths.state}`,
         PULUMI_CONFIG_PASSPHRASE: LOCAL_PASSPHRASE,
         PULUMI_HOME: paths.home,

@@ -94,6 +94,20 @@ export class Cloud {
         }
     }
 
+    /**
+     * How many times a resource with this URN was created in this cloud. It seeds the names and IDs a creation
+     * gets, so they are reproducible (two languages deploying the same stack get the same ones) and a replacement
+     * differs from the resource it replaces.
+     */
+    generation(urn: string): number {
+        return Number(this.get("generation", "urn", urn)?.data?.count ?? 0);
+    }
+
+    /** Counts one more creation of the resource with this URN. */
+    nextGeneration(urn: string): void {
+        this.put({ kind: "generation", scope: "urn", name: urn, id: urn, data: { count: this.generation(urn) + 1 } });
+    }
+
     /** Every object of a kind in a scope (every scope when `scope` is omitted). */
     list(kind: string, scope?: string): CloudObject[] {
         const kindDir = path.join(this.dir, kind);

@@ -9,16 +9,19 @@
  * - a task definition gets a new revision, and so a new ARN, each time one is registered.
  * Diff reports replacements from the one replacement table (`sim/replacements.ts`).
  */
-import { randomBytes } from "crypto";
 import type * as provider from "@pulumi/pulumi/provider";
 import { AlreadyExistsError, Cloud } from "./cloud";
 import { changedProperties, replacementReasons } from "./replacements";
-import { DEFAULT_SIMULATED_REGION, SIMULATED_ACCOUNT_ID, simulateInvoke, simulateResource } from "./simulator";
+import { DEFAULT_SIMULATED_REGION, SIMULATED_ACCOUNT_ID, simulateInvoke, simulateResource, stableHash } from "./simulator";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "./types";
 
 type Props = Record<string, unknown>;
 
-/** Types whose `name` pulumi-aws generates when none is given: `<logical name>-<7 random hex>`. */
+/**
+ * Types whose `name` pulumi-aws generates when none is given: `<logical name>-<7 hex>`. pulumi-aws draws the
+ * suffix at random; here it derives from the URN and how often it was created (`Cloud.generation`), so runs are
+ * reproducible and a replacement still gets a new name.
+ */
 const AUTONAMED = new Set([
     "aws:ecr/repository:Repository",
     "aws:ecs/cluster:Cluster",
@@ -115,10 +118,6 @@ export function parseUrn(urn: string): { type: string; name: string } {
     return { type: typePath.split("$").pop() ?? typePath, name };
 }
 
-function randomHex(length: number): string {
-    return randomBytes(Math.ceil(length / 2)).toString("hex").slice(0, length);
-}
-
 function failure(message: string): Error {
     return new Error(message);
 }
@@ -139,14 +138,14 @@ export class SimulatedProvider implements provider.Provider {
         return typeof r === "string" && r !== UNKNOWN ? r : this.defaultRegion;
     }
 
-    /** Autonames as pulumi-aws does: keep the old name, else `<logical>-<7 random hex>`. */
+    /** Autonames as pulumi-aws does: keep the old name, else `<logical>-<7 hex>`, new for each creation. */
     async check(urn: string, olds: Props, news: Props): Promise<provider.CheckResult> {
         const { type, name } = parseUrn(urn);
         if (!AUTONAMED.has(type) || news.name !== undefined || news.namePrefix !== undefined) {
             return { inputs: news };
         }
         const oldName = olds?.name;
-        return { inputs: { ...news, name: typeof oldName === "string" ? oldName : `${name}-${randomHex(7)}` } };
+        return { inputs: { ...news, name: typeof oldName === "string" ? oldName : `${name}-${stableHash([urn, String(this.cloud.generation(urn))], 7)}` } };
     }
 
     /**
@@ -173,8 +172,9 @@ export class SimulatedProvider implements provider.Provider {
     async create(urn: string, inputs: Props): Promise<provider.CreateResult> {
         const { type, name } = parseUrn(urn);
         const region = this.region(inputs);
-        // A fresh seed per creation: the IDs AWS chooses (vpc-…, sg-…) differ between a resource and its replacement.
-        const seed = `${name}-${randomHex(8)}`;
+        // A seed per creation: the IDs AWS chooses (vpc-…, sg-…) differ between a resource and its replacement.
+        const seed = `${urn}#${this.cloud.generation(urn)}`;
+        this.cloud.nextGeneration(urn);
         const sim = simulateResource(type, seed, reveal(inputs) as Props, { region, preview: false });
         const computed = Object.fromEntries(Object.entries(sim.outputs).filter(([k]) => !(k in inputs)));
         const id = sim.id;

@@ -4,6 +4,7 @@
 #   build/sdk/{python,go} the SDKs generated from schema.json, as `pulumi package add` would generate them
 #   build/venv           Python virtualenv with the pinned `pulumi` (examples/python/requirements.txt) and the SDK
 #   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go (go.sum pins it)
+#   build/bin/ecs-fargate-go-driver  the Go demo as an Automation API inline program (engine/drivers/go)
 # Idempotent and quiet: prints one line per step; on a failure, the failing step's output.
 # Needs Go >= 1.26 and Python >= 3.9 with venv; reaches only the Go module proxy and PyPI.
 set -euo pipefail
@@ -46,6 +47,7 @@ python_sdk() {
     pip_install ./build/sdk/python
 }
 go_example() { (cd examples/go && go build -o "$root/build/bin/ecs-fargate-go-example" .); }
+go_driver() { (cd engine/drivers/go && go build -o "$root/build/bin/ecs-fargate-go-driver" .); }
 
 # PyPI downloads while Go compiles (the longest step on a fresh machine).
 python_requirements >"$pip_log" 2>&1 &
@@ -55,3 +57,4 @@ step "validated schema.json and generated build/sdk/python and build/sdk/go" gen
 step "installed examples/python/requirements.txt into build/venv" wait_for_python_requirements
 step "installed the generated SDK into build/venv" python_sdk
 step "built examples/go" go_example
+step "built engine/drivers/go" go_driver

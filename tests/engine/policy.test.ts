@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { EngineEvent } from "@pulumi/pulumi/automation";
-import { LocalRunOptions, runLocal } from "../../engine/local";
+import { LocalRunError, LocalRunOptions, runLocal } from "../../engine/local";
 import { PLUGIN_BIN } from "../../engine/workspace";
 import { REPO_ROOT, requireCli, scratch } from "./helpers";
 
@@ -58,7 +58,8 @@ describe("the policy pack through the real engine", function () {
         const { options, seen } = withPolicy("dev", path.join(dir, "bare"));
         const err = await runLocal("preview", options).then(() => undefined, (e) => e);
         assert.ok(err, "the preview should fail");
-        assert.strictEqual(err.commandResult?.err?.exitCode, 1, String(err));
+        assert.ok(err instanceof LocalRunError, String(err));
+        assert.strictEqual(err.exitCode, 1, String(err));
         const mandatory = [...new Set(seen.violations.filter((v) => v.startsWith("mandatory ")))].sort();
         assert.deepStrictEqual(mandatory, [
             "mandatory alb-listener-https-or-redirect on aws:lb/listener:Listener::web-http",
