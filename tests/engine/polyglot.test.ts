@@ -22,7 +22,7 @@ for (const stack of ["dev", "prod"]) {
 
         before(async () => {
             requireCli();
-            stackFile = stackVariant(dir, stack, (c) => (c["ecs-fargate:registry"].build.context = path.join(REPO_ROOT, "app")));
+            stackFile = stackVariant(dir, stack, (c) => (c["ecs-fargate-demo:registry"].build.context = path.join(REPO_ROOT, "app")));
             for (const language of ["typescript", "python", "go"] as const) {
                 const { result, resources } = await deploy(language, stack, path.join(dir, language), stackFile);
                 recorded[language] = comparable(resources);
@@ -50,8 +50,8 @@ describe("bad input from Python and Go through the real engine", function () {
     for (const language of ["python", "go"] as const) {
         it(`fails the ${language} up with the component's named error, and the stack holds nothing of that component`, async () => {
             const stackFile = stackVariant(dir, "dev", (c) => {
-                c["ecs-fargate:registry"].build.context = path.join(REPO_ROOT, "app");
-                c["ecs-fargate:service"].cpu = 300;
+                c["ecs-fargate-demo:registry"].build.context = path.join(REPO_ROOT, "app");
+                c["ecs-fargate-demo:service"].cpu = 300;
             });
             const options = { projectDir: PROJECT_DIRS[language], stack: "dev", stateRoot: path.join(dir, language), stackFile };
             const err = await runLocal("up", options).then(() => undefined, (e) => e);

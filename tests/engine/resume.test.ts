@@ -14,7 +14,7 @@ describe("an up interrupted halfway, through the real engine", function () {
     it("resumes on the next up, creating each resource exactly once", async () => {
         const dir = scratch("resume");
         const stateRoot = path.join(dir, "state");
-        const stackFile = stackVariant(dir, "dev", (c) => (c["ecs-fargate:registry"].build.context = path.join(REPO_ROOT, "app")));
+        const stackFile = stackVariant(dir, "dev", (c) => (c["ecs-fargate-demo:registry"].build.context = path.join(REPO_ROOT, "app")));
         const options = { projectDir: REPO_ROOT, stack: "dev", stateRoot, stackFile };
         const abort = new AbortController();
         let created = 0;

@@ -18,7 +18,7 @@ describe("the TypeScript demo through the real engine (dev)", function () {
     before(() => {
         requireCli();
         fs.cpSync(path.join(REPO_ROOT, "app"), app, { recursive: true });
-        stackFile = stackVariant(dir, "dev", (c) => (c["ecs-fargate:registry"].build.context = app));
+        stackFile = stackVariant(dir, "dev", (c) => (c["ecs-fargate-demo:registry"].build.context = app));
     });
 
     const base = () => ({ projectDir: REPO_ROOT, stack: "dev", stateRoot, stackFile });
@@ -55,8 +55,8 @@ describe("the TypeScript demo through the real engine (dev)", function () {
 
     it("updates only the service, in place, when the desired count changes", async () => {
         const capacity = stackVariant(dir, "dev", (c) => {
-            c["ecs-fargate:registry"].build.context = app;
-            c["ecs-fargate:service"].desiredCount = 2;
+            c["ecs-fargate-demo:registry"].build.context = app;
+            c["ecs-fargate-demo:service"].desiredCount = 2;
         });
         const { options, steps } = recording({ ...base(), stackFile: capacity });
         const r = await runLocal("up", options);

@@ -1,6 +1,8 @@
 /**
- * The real entry point: policy/index.ts started as the CLI starts a pack (a Node process in the pack's folder that
- * prints its gRPC port), queried over gRPC. It must serve what the in-process runner sees.
+ * The real entry point: the pack folder as `pulumi preview --policy-pack policy` starts it (Node's
+ * `@pulumi/pulumi/cmd/run-policy-pack <engine> <folder>` in the folder, which loads its package.json `main`, the
+ * compiled `dist/index.js` of `npm run build`, and prints its gRPC port), queried over gRPC. It must serve what the
+ * in-process runner sees.
  */
 import * as assert from "assert";
 import { ChildProcess, spawn } from "child_process";
@@ -15,7 +17,9 @@ const LEVEL_NAMES: Record<number, string> = Object.fromEntries(Object.entries(En
 
 function startPack(): Promise<{ child: ChildProcess; port: number }> {
     const policyDir = path.join(__dirname, "..", "..", "policy");
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "index.ts"], { cwd: policyDir, stdio: ["ignore", "pipe", "pipe"] });
+    const runPolicyPack = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
+    // No engine listens at the address: the pack only logs to it.
+    const child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:1", "."], { cwd: policyDir, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise((resolve, reject) => {
         let out = "";
         let err = "";
@@ -31,7 +35,7 @@ function startPack(): Promise<{ child: ChildProcess; port: number }> {
     });
 }
 
-describe("policy/index.ts served over gRPC", function () {
+describe("the policy pack folder served over gRPC", function () {
     this.timeout(60000);
     let child: ChildProcess | undefined;
 
