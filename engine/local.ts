@@ -58,6 +58,12 @@ async function cli(): Promise<PulumiCommand> {
 
 /** Loads a TypeScript project's program afresh (a second run must run it again, not reuse the module cache). */
 function typescriptProgram(projectDir: string, entry: string): () => Promise<Record<string, unknown>> {
+    if (!require.extensions[".ts"]) {
+        // As the Node language host does for a TypeScript project (`runtime.options.typescript`), transpile-only:
+        // the project type-checks separately.
+        const tsconfig = path.join(projectDir, "tsconfig.json");
+        require("ts-node").register({ transpileOnly: true, ...(require("fs").existsSync(tsconfig) ? { project: tsconfig } : {}) });
+    }
     const main = require.resolve(path.resolve(projectDir, entry));
     return async () => {
         const previous = process.cwd();

@@ -16,8 +16,19 @@ import * as yaml from "js-yaml";
 import { CLOUD_DIR_ENV } from "../sim/cloud";
 import { DEFAULT_SIMULATED_REGION } from "../sim/simulator";
 
+/** The package's folder (the one whose package.json is `ecs-fargate`), from engine/ or from dist/engine/. */
+function packageRoot(): string {
+    for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        const file = path.join(dir, "package.json");
+        if (fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).name === "ecs-fargate") {
+            return dir;
+        }
+    }
+    throw new Error(`no package.json of ecs-fargate above ${__dirname}`);
+}
+
 /** The repository root: where `build/bin/pulumi` and `engine/bin` are. */
-export const REPO_ROOT = path.resolve(__dirname, "..");
+export const REPO_ROOT = packageRoot();
 /** The directory `PulumiCommand.get({ root })` takes: the CLI is `<root>/bin/pulumi`. */
 export const CLI_ROOT = path.join(REPO_ROOT, "build");
 /** The ambient plugins: `pulumi-resource-aws`, `pulumi-resource-docker`, `pulumi-resource-ecs-fargate`. */
