@@ -91,13 +91,25 @@ export async function localStack(options: LocalRunOptions): Promise<{ stack: Sta
     return { stack, project, paths };
 }
 
-/** Runs one operation on the stack; rejects with a `LocalRunError` carrying the CLI's exit code. */
+/**
+ * Runs one operation on the stack; rejects with a `LocalRunError` carrying the CLI's exit code. Each language's
+ * program runs in a driver process of its own (engine/drivers/): an inline program leaves the SDK's runtime state
+ * behind in the process that ran it, which must not be the caller's (the unit tests' mocks share it).
+ */
 export async function runLocal(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
     const paths = localPaths(options.projectDir, options.stateRoot);
     const runtime = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile).runtime;
-    if (runtime === "python" || runtime === "go") {
+    if (runtime === "python" || runtime === "go" || runtime === "nodejs") {
         return runDriver(runtime, operation, options);
     }
+    throw new Error(`${options.projectDir}: runtime ${runtime} is not supported; use nodejs (TypeScript), python or go`);
+}
+
+/**
+ * Runs a TypeScript project's program in this process (engine/drivers/typescript.ts calls it); rejects with a
+ * `LocalRunError`.
+ */
+export async function runTypescriptHere(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
     try {
         return await runTypescript(operation, options);
     } catch (err) {
@@ -136,44 +148,71 @@ async function runTypescript(operation: LocalOperation, options: LocalRunOptions
 /** The Python driver's interpreter (tools/setup-polyglot.sh) and the built Go driver. */
 const PYTHON = path.join(REPO_ROOT, "build", "venv", "bin", "python");
 const GO_DRIVER = path.join(REPO_ROOT, "build", "bin", "ecs-fargate-go-driver");
-const RESULT_PREFIX = "ECS_FARGATE_RESULT ";
+/** The drivers' last line: the change counts and outputs. */
+export const RESULT_PREFIX = "ECS_FARGATE_RESULT ";
+/** A line of the TypeScript driver: one engine event, as JSON. */
+export const EVENT_PREFIX = "ECS_FARGATE_EVENT ";
 
-/** Runs a Python or Go project's program through its language's Automation API driver (engine/drivers/). */
-function runDriver(language: "python" | "go", operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
-    const paths = localPaths(options.projectDir, options.stateRoot);
-    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+function driverCommand(language: "nodejs" | "python" | "go", operation: LocalOperation, options: LocalRunOptions, project: ProjectInfo, paths: LocalPaths): [string, string[]] {
+    if (language === "nodejs") {
+        const { onOutput: _o, onEvent, signal: _s, ...plain } = options;
+        return [process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(REPO_ROOT, "engine", "drivers", "typescript.ts"),
+            operation, JSON.stringify({ ...plain, events: onEvent !== undefined })]];
+    }
     const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", CLI_ROOT,
         ...(options.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
         ...(options.policyPackConfigs ?? []).flatMap((c) => ["--policy-pack-config", c])];
-    const [file, args] = language === "python"
+    return language === "python"
         ? [PYTHON, [path.join(REPO_ROOT, "engine", "drivers", "python_driver.py"), ...flags, "--program", path.resolve(options.projectDir)]]
         : [GO_DRIVER, flags.map((f) => (f.startsWith("--") ? f.slice(1) : f))];
+}
+
+/** Runs a project's program through its language's driver (engine/drivers/), streaming its output. */
+function runDriver(language: "nodejs" | "python" | "go", operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    const [file, args] = driverCommand(language, operation, options, project, paths);
     return new Promise((resolve, reject) => {
         const child = spawn(file, args, {
             cwd: path.resolve(options.projectDir),
             env: { ...process.env, ...engineEnv(paths, project.region, options.projectDir) },
             stdio: ["ignore", "pipe", "pipe"],
+            // Its own process group, so an abort is a Ctrl-C: SIGINT to the driver and the CLI it runs.
+            detached: true,
         });
         let stdout = "";
         let stderr = "";
+        let pending = "";
+        let result: string | undefined;
+        const line = (text: string) => {
+            if (text.startsWith(RESULT_PREFIX)) {
+                result = text.slice(RESULT_PREFIX.length);
+            } else if (text.startsWith(EVENT_PREFIX)) {
+                options.onEvent?.(JSON.parse(text.slice(EVENT_PREFIX.length)) as EngineEvent);
+            } else {
+                stdout += `${text}\n`;
+                options.onOutput?.(`${text}\n`);
+            }
+        };
         child.stdout.on("data", (chunk: Buffer) => {
-            const text = chunk.toString();
-            stdout += text;
-            options.onOutput?.(text.split("\n").filter((l) => !l.startsWith(RESULT_PREFIX)).join("\n"));
+            const lines = (pending + chunk.toString()).split("\n");
+            pending = lines.pop() ?? "";
+            lines.forEach(line);
         });
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-        const abort = () => child.kill("SIGINT");
+        const abort = () => child.pid !== undefined && process.kill(-child.pid, "SIGINT");
         options.signal?.addEventListener("abort", abort);
         child.once("error", (err) => reject(new Error(`could not start the ${language} driver ${file} (run tools/setup-polyglot.sh): ${err.message}`)));
         child.once("close", (code) => {
             options.signal?.removeEventListener("abort", abort);
-            const line = stdout.split("\n").reverse().find((l) => l.startsWith(RESULT_PREFIX));
-            if (code !== 0 || !line) {
-                reject(new LocalRunError(code ?? 1, stdout, stderr));
+            if (pending) {
+                line(pending);
+            }
+            if (code !== 0 || result === undefined) {
+                reject(new LocalRunError(code || 1, stdout, stderr));
                 return;
             }
-            const parsed = JSON.parse(line.slice(RESULT_PREFIX.length)) as { changes: OpMap; outputs: Record<string, unknown> };
-            resolve({ ...parsed, stdout });
+            resolve({ ...(JSON.parse(result) as { changes: OpMap; outputs: Record<string, unknown> }), stdout });
         });
     });
 }
