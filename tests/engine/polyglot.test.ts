@@ -38,6 +38,14 @@ for (const stack of ["dev", "prod"]) {
             it(`records from ${language} the TypeScript demo's resources, inputs, outputs and dependency graph`, () => {
                 assert.deepStrictEqual(recorded[language], recorded.typescript);
             });
+
+            if (stack === "dev") {
+                it(`changes nothing on a second up from ${language}`, async () => {
+                    const again = await runLocal("up", { projectDir: PROJECT_DIRS[language], stack, stateRoot: path.join(dir, language), stackFile });
+                    const total = Object.values(changes[language] as Record<string, number>).reduce((a, b) => a + b, 0);
+                    assert.deepStrictEqual(again.changes, { same: total });
+                });
+            }
         }
     });
 }
