@@ -6,7 +6,7 @@
  *   TS_NODE_TRANSPILE_ONLY=true npx ts-node bench/policy.ts [services] [runs]
  */
 import { analyze } from "../harness/analyze";
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { baselineStack, FixtureResource, urnOf } from "../tests/policy/fixtures";
 
 function serviceStack(i: number): FixtureResource[] {

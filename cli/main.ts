@@ -6,10 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CliIO, EXIT, PROCESS_IO, Subcommand } from "./args";
+import { localCommand } from "./local";
 import { planCommand } from "./plan";
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: Subcommand[] = [planCommand];
+export const SUBCOMMANDS: Subcommand[] = [planCommand, localCommand];
 
 /** The package's version, from its package.json (two levels up from dist/cli, one from cli/). */
 export function packageVersion(): string {

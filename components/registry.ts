@@ -47,15 +47,18 @@ export interface RegistryArgs {
     scanOnPush?: pulumi.Input<boolean>;
     /**
      * ARN of a KMS key to encrypt images with. ECR cannot change a repository's encryption, so changing this replaces
-     * the repository: the old one is deleted first (a new one cannot take its name while it exists), which fails
-     * while it still holds images unless `forceDelete` is true, and then its images are deleted with it; a `build`
-     * pushes its image again, other images must be pushed again by hand. Defaults to AES256 encryption with an
-     * AWS-owned key.
+     * the repository. Unless `forceDelete` is true the old repository is kept in the account with its images, and the
+     * new one cannot take its name: the update stops (RepositoryAlreadyExistsException) with nothing lost. Change
+     * `repositoryName` together with the key (a `build` pushes its image again), or set `forceDelete` to delete the
+     * old repository and its images. Defaults to AES256 encryption with an AWS-owned key.
      */
     kmsKeyArn?: pulumi.Input<string>;
     /** Lifecycle policy: which images expire. Defaults to keeping 30 tagged images and expiring untagged ones after 7 days. */
     lifecycle?: RegistryLifecycle;
-    /** Delete the repository on `pulumi destroy` even if it still holds images. Defaults to `false`. */
+    /**
+     * Delete the repository, with its images, on `pulumi destroy`. Defaults to `false`: destroy then leaves the
+     * repository and its images in the account and drops it from the stack.
+     */
     forceDelete?: pulumi.Input<boolean>;
     /** AWS account IDs allowed to pull images from this repository. Defaults to none (only this account). */
     pullAccountIds?: pulumi.Input<string>[];
@@ -89,20 +92,27 @@ export class Registry extends pulumi.ComponentResource {
         super("ecs-fargate:index:Registry", name, {}, opts);
 
         const kmsKeyArn = args.kmsKeyArn;
+        const forceDelete = args.forceDelete ?? DEFAULT_FORCE_DELETE;
         const repository = new aws.ecr.Repository(name, {
             name: args.repositoryName ?? repositoryNameFrom(name),
             imageTagMutability: args.imageTagMutability ?? DEFAULT_IMAGE_TAG_MUTABILITY,
             imageScanningConfiguration: { scanOnPush: args.scanOnPush ?? DEFAULT_SCAN_ON_PUSH },
             encryptionConfigurations: [kmsKeyArn ? { encryptionType: "KMS", kmsKey: kmsKeyArn } : { encryptionType: "AES256" }],
-            forceDelete: args.forceDelete ?? DEFAULT_FORCE_DELETE,
+            forceDelete,
             tags: args.tags,
         }, {
             parent: this,
             // Name and encryption force a new repository (createOnlyProperties of AWS::ECR::Repository: RepositoryName,
             // EncryptionConfiguration), and the name is fixed (given, or derived from the component name), so a new
-            // repository can only be created once the old one is gone. The delete fails while the repository holds
-            // images unless `forceDelete` is set: nothing is lost by default.
+            // repository can only be created once the old one is gone.
             deleteBeforeReplace: true,
+            // AWS refuses to delete a repository that still holds images unless forced (DeleteRepository:
+            // RepositoryNotEmptyException, https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html),
+            // and the images pushed here stay in it (the Docker provider deletes only its local copy). Unless
+            // `forceDelete` is true, destroy keeps the repository: it succeeds and no image is lost. A replacement under
+            // the same name then stops at CreateRepository (RepositoryAlreadyExistsException) with the old repository
+            // and its images intact: rename it (`repositoryName`) to move to new encryption.
+            retainOnDelete: forceDelete !== true,
         });
 
         new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {

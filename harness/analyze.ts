@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { RecordedResource } from "./types";
+import { RecordedResource } from "../sim/types";
 
 /** The pack's folder (its package.json and config/): beside harness/ in the source tree, two up from dist/harness. */
 const POLICY_DIR = [path.join(__dirname, "..", "policy"), path.join(__dirname, "..", "..", "policy")]

@@ -3,7 +3,7 @@
  * month, per resource, rounded to the cent per line; traffic- and usage-priced items listed with their unit prices,
  * never guessed.
  */
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { HOURS_PER_MONTH, PriceKey, PRICES, SPOT_PRICE_FACTOR } from "./prices";
 import { arr, input, num, obj, plain, ResourceGraph, str } from "./values";
 

@@ -5,7 +5,7 @@
  * - a rolling update of each ECS service, from its own health check, deregistration delay, stop timeout,
  *   deployment percentages and `waitForSteadyState`.
  */
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { TYPES } from "./cost";
 import { AWS_DEFAULTS, creationTiming, TimingKey, TIMINGS } from "./timings";
 import { arr, input, num, obj, plain, ResourceGraph, str } from "./values";

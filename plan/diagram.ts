@@ -3,7 +3,7 @@
  * traffic, compute and images, grouped by component, linked by their property dependencies. Arrows follow the
  * request (internet → load balancer → listener → target group → service) and then what each resource uses.
  */
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { input, ResourceGraph } from "./values";
 
 const SHOWN: Record<string, string> = {

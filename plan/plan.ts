@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { CostReport, estimateCost } from "./cost";
 import { DeployTimeReport, estimateDeployTime } from "./deployTime";
 import { mermaid } from "./diagram";

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { analyze, getAnalyzerInfo, loadPolicyConfig, PolicyPackConfigFile } from "../harness/analyze";
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { PlanError } from "./stack";
 
 export interface PolicyViolation {

@@ -2,7 +2,7 @@
  * The key settings of each resource type, as a person reviewing a plan wants to see them next to the resource
  * (like the property list of `pulumi preview --diff`, but only what matters for security, cost and timing).
  */
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 import { arr, input, isSecret, obj } from "./values";
 
 type Picker = (r: RecordedResource) => Record<string, unknown>;

@@ -7,9 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
-import { setSimulatedMocks, settle } from "../harness/mocks";
-import { DEFAULT_SIMULATED_REGION } from "../harness/simulator";
-import { RecordedResource } from "../harness/types";
+import { setSimulatedMocks, settle } from "../sim/mocks";
+import { DEFAULT_SIMULATED_REGION } from "../sim/simulator";
+import { RecordedResource } from "../sim/types";
 import { redact, STACK_TYPE } from "./values";
 
 /** An error the user can fix: the message names the stack, the file and what to do. */

@@ -2,7 +2,7 @@
  * Reading recorded inputs: values arrive as plain JSON off the wire, where a secret is an object carrying the
  * secret signature and an unknown is a sentinel string. These helpers unwrap secrets and treat unknowns as absent.
  */
-import { RecordedResource, UNKNOWN } from "../harness/types";
+import { RecordedResource, UNKNOWN } from "../sim/types";
 
 /** The type token of the root stack resource. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";

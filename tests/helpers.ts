@@ -1,8 +1,8 @@
 /**
  * Shared test helpers: construct components under the simulated-AWS mocks and read what they registered.
  */
-import { Recorder, setSimulatedMocks, settle } from "../harness/mocks";
-import { RecordedResource } from "../harness/types";
+import { Recorder, setSimulatedMocks, settle } from "../sim/mocks";
+import { RecordedResource } from "../sim/types";
 
 /** Runs `program` under fresh mocks (an update unless `preview`) and returns every registration. */
 export async function record(program: () => void, options: { preview?: boolean; stack?: string } = {}): Promise<Recorder> {

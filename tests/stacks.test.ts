@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { loadStack, runStack } from "../plan/stack";
-import { RecordedResource } from "../harness/types";
+import { RecordedResource } from "../sim/types";
 
 function countByType(resources: RecordedResource[]): Record<string, number> {
     const counts: Record<string, number> = {};

@@ -6,6 +6,7 @@
 #   build/dist/*.whl     the Python SDK as a wheel, with package.json's version (schema.json carries it)
 #   build/venv           Python virtualenv with the pinned `pulumi` (examples/python/requirements.txt) and the wheel
 #   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go (go.sum pins it; it uses sdk/go)
+#   build/bin/ecs-fargate-go-driver  the Go demo as an Automation API inline program (engine/drivers/go)
 # Idempotent and quiet: prints one line per step; on a failure, the failing step's output.
 # Needs Go >= 1.26 and Python >= 3.9 with venv; reaches only the Go module proxy and PyPI.
 set -euo pipefail
@@ -52,6 +53,7 @@ python_sdk() {
     pip_install build/dist/pulumi_ecs_fargate-*.whl
 }
 go_example() { (cd examples/go && go build -o "$root/build/bin/ecs-fargate-go-example" .); }
+go_driver() { (cd engine/drivers/go && go build -o "$root/build/bin/ecs-fargate-go-driver" .); }
 
 # PyPI downloads while Go compiles (the longest step on a fresh machine).
 python_requirements >"$pip_log" 2>&1 &
@@ -62,3 +64,4 @@ step "installed examples/python/requirements.txt into build/venv" wait_for_pytho
 step "built the Python SDK's wheel into build/dist" python_wheel
 step "installed the wheel into build/venv" python_sdk
 step "built examples/go" go_example
+step "built engine/drivers/go" go_driver

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { LOG_RETENTION_DAYS, RANGES, RULES, textViolation } from "../../components/awsRules";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource } from "../../sim/types";
 import { loadStack, runStack } from "../../plan/stack";
 import {
     MAPPING, patternRegex, propertySchema, ruleViolations, schemaOf, schemaViolations, target, unmappedInputs,

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RANGES, RULES, satisfiesNumber, textViolation } from "../../components/awsRules";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource } from "../../sim/types";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_DIR = path.join(ROOT, "build", "cfn-schemas");

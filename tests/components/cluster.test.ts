@@ -3,8 +3,8 @@ import * as aws from "@pulumi/aws";
 import { FargateCluster, FargateClusterArgs } from "../../components";
 import { planSubnets, subnetCidr } from "../../components/network";
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
-import { simulatedZones } from "../../harness/simulator";
-import { Recorder } from "../../harness/mocks";
+import { simulatedZones } from "../../sim/simulator";
+import { Recorder } from "../../sim/mocks";
 import { childrenOf, constructionError, record } from "../helpers";
 
 const NETWORK_TWO_ZONES_SINGLE_NAT = [

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { FargateCluster, WebService, WebServiceArgs } from "../../components";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource } from "../../sim/types";
 import { loadStack, runStack } from "../../plan/stack";
 import { record } from "../helpers";
 

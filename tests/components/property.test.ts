@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { FargateCluster, FargateClusterArgs, InvalidArgumentsError, Registry, RegistryArgs, WebService, WebServiceArgs } from "../../components";
-import { setSimulatedMocks, settle } from "../../harness/mocks";
+import { setSimulatedMocks, settle } from "../../sim/mocks";
 import { quote } from "../../components/validate";
 import { ruleViolations, schemaViolations, unmappedInputs } from "./cfnSchemas";
 

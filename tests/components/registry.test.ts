@@ -25,6 +25,14 @@ describe("Registry", () => {
         assert.match(repo.inputs.name as string, /^app-[0-9a-f]{7}$/);
     });
 
+    it("keeps the repository on destroy unless forceDelete is true", async () => {
+        const kept = await record(() => new Registry("app", {}));
+        assert.equal(kept.get("aws:ecr/repository:Repository", "app").retainOnDelete, true);
+        const forced = await record(() => new Registry("app", { forceDelete: true }));
+        assert.equal(forced.get("aws:ecr/repository:Repository", "app").inputs.forceDelete, true);
+        assert.equal(forced.get("aws:ecr/repository:Repository", "app").retainOnDelete, undefined);
+    });
+
     it("expires untagged images after 7 days and keeps the newest 30 tagged ones", async () => {
         const rec = await record(() => new Registry("app", {}));
         const policy = json(rec.get("aws:ecr/lifecyclePolicy:LifecyclePolicy", "app-lifecycle"), "policy");

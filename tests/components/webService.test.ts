@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { WebService, WebServiceArgs } from "../../components";
 import { validateWebServiceArgs } from "../../components/webServiceValidation";
 import { targetGroupName } from "../../components/loadBalancing";
-import { valueOf } from "../../harness/mocks";
+import { valueOf } from "../../sim/mocks";
 import { childrenOf, constructionError, json, record } from "../helpers";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";

@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import { analyze, AnalyzeResult, getAnalyzerInfo, reconcileConfig, stackPolicyConfig } from "../../harness/analyze";
-import { RecordedResource } from "../../harness/types";
+import { RecordedResource } from "../../sim/types";
 import { baselineStack, container, find, FixtureResource, UNKNOWN, urnOf } from "./fixtures";
 
 /** The rule table's default levels (../shared/POLICY-RULES.md, section 7). */

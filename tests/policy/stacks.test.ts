@@ -1,9 +1,9 @@
 import { strict as assert } from "assert";
 import { analyze, stackPolicyConfig, violations } from "../../harness/analyze";
-import { RecordedResource } from "../../harness/types";
 import { FargateCluster, Registry, WebService } from "../../components";
 import { record } from "../helpers";
-import { loadStack, runStack } from "../../plan/stack";
+
+// The demo stacks under the pack run through the real engine: tests/engine/policy.test.ts.
 
 /** `policy on type::name` of each diagnostic, sorted, for readable failures. */
 function describe_(diagnostics: { policyName: string; urn?: string }[]): string[] {
@@ -12,42 +12,6 @@ function describe_(diagnostics: { policyName: string; urn?: string }[]): string[
         return `${d.policyName} on ${qualifiedType.split("$").pop()}::${name}`;
     }).sort();
 }
-
-async function stackResources(stack: string): Promise<RecordedResource[]> {
-    return (await runStack(loadStack(".", stack))).resources;
-}
-
-describe("the policy pack over the demo stacks (as `pulumi up --policy-pack ./policy --policy-pack-config`)", () => {
-    it("finds no violation of any level in the prod stack under prod.json", async () => {
-        const result = await analyze(await stackResources("prod"), stackPolicyConfig("prod"));
-        assert.deepEqual(describe_(result.diagnostics), []);
-    });
-
-    it("finds no mandatory violation in the dev stack, and only advisories that dev.json names", async () => {
-        const config = stackPolicyConfig("dev");
-        const result = await analyze(await stackResources("dev"), config);
-        assert.deepEqual(describe_(violations(result, "mandatory")), []);
-        const named = new Set(Object.keys(config));
-        const unnamed = violations(result, "advisory").filter((d) => !named.has(d.policyName));
-        assert.deepEqual(describe_(unnamed), []);
-    });
-
-    it("reports exactly the cheap demo's trade-offs in dev, each once", async () => {
-        const result = await analyze(await stackResources("dev"), stackPolicyConfig("dev"));
-        assert.deepEqual(describe_(result.diagnostics), [
-            "alb-access-logs-enabled on aws:lb/loadBalancer:LoadBalancer::web-alb",
-            "alb-deletion-protection on aws:lb/loadBalancer:LoadBalancer::web-alb",
-            "alb-listener-https-or-redirect on aws:lb/listener:Listener::web-http",
-            "alb-waf-associated on aws:lb/loadBalancer:LoadBalancer::web-alb",
-            "ecr-repository-kms-encryption on aws:ecr/repository:Repository::app",
-            "ecs-cluster-exec-logging-encrypted on aws:ecs/cluster:Cluster::main",
-            "ecs-service-high-availability on aws:ecs/service:Service::web",
-            "ecs-service-no-public-ip on aws:ecs/service:Service::web",
-            "log-group-kms-encryption on aws:cloudwatch/logGroup:LogGroup::web-logs",
-            "log-group-retention on aws:cloudwatch/logGroup:LogGroup::web-logs",
-        ]);
-    });
-});
 
 describe("the policy pack over the components with their defaults (prod.json: nothing relaxed)", () => {
     it("finds no mandatory violation given only the required args, a built image and a certificate", async () => {

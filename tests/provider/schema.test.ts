@@ -9,7 +9,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { Architecture, ContainerInsights, ImagePlatform, ImageTagMutability, NatGateways } from "../../components";
-import { ROOT } from "./shapes";
+
+const ROOT = path.resolve(__dirname, "..", "..");
 
 interface SchemaProperty {
     type?: string;

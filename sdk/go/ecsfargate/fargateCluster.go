@@ -22,9 +22,9 @@ type FargateCluster struct {
 	ClusterName pulumi.StringOutput `pulumi:"clusterName"`
 	// ARN of the Service Connect namespace; empty when none was asked for.
 	NamespaceArn pulumi.StringOutput `pulumi:"namespaceArn"`
-	// IDs of the private subnets, one per zone (for tasks).
+	// IDs of the private subnets, one per zone (for tasks). A created network's resolve once each subnet's route table association, default route to its NAT gateway and the VPC endpoints (those the cluster creates) exist, so tasks started in them can pull their image.
 	PrivateSubnetIds pulumi.StringArrayOutput `pulumi:"privateSubnetIds"`
-	// IDs of the public subnets, one per zone (for internet-facing load balancers).
+	// IDs of the public subnets, one per zone (for internet-facing load balancers). A created network's resolve once each subnet routes to the internet gateway, so what is built from them waits for that.
 	PublicSubnetIds pulumi.StringArrayOutput `pulumi:"publicSubnetIds"`
 	// ID of the VPC the cluster's services run in.
 	VpcId pulumi.StringOutput `pulumi:"vpcId"`
@@ -57,14 +57,18 @@ type fargateClusterArgs struct {
 	ClusterName *string `pulumi:"clusterName"`
 	// CloudWatch Container Insights: `enabled`, `enhanced` or `disabled`. Defaults to `enabled`.
 	ContainerInsights *ContainerInsights `pulumi:"containerInsights"`
-	// ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration. Defaults to no session encryption beyond TLS.
+	// ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration; give the same key to each WebService's `executeCommandKmsKeyArn`, so its tasks may decrypt with it. Defaults to no session encryption beyond TLS.
 	ExecuteCommandKmsKeyArn *string `pulumi:"executeCommandKmsKeyArn"`
+	// Also create the SSM messages endpoint ECS Exec's channels use, and the KMS endpoint when `executeCommandKmsKeyArn` is set, so ECS Exec works without NAT. Only with `vpcEndpoints`. Defaults to `false`.
+	ExecuteCommandVpcEndpoints *bool `pulumi:"executeCommandVpcEndpoints"`
 	// NAT gateways of a created network: `None`, `Single` or `OnePerAz`. Defaults to `Single`.
 	NatGateways *NatGateways `pulumi:"natGateways"`
 	// IDs of the existing VPC's private subnets (for tasks); only with `vpcId`.
 	PrivateSubnetIds []string `pulumi:"privateSubnetIds"`
 	// IDs of the existing VPC's public subnets (for the load balancer); only with `vpcId`.
 	PublicSubnetIds []string `pulumi:"publicSubnetIds"`
+	// Also create Secrets Manager and SSM endpoints, so private tasks read their `secrets` at start without NAT. Only with `vpcEndpoints`. Defaults to `false`.
+	SecretsVpcEndpoints *bool `pulumi:"secretsVpcEndpoints"`
 	// Name of a Cloud Map namespace to create as the cluster's Service Connect default. Defaults to none.
 	ServiceConnectNamespace *string `pulumi:"serviceConnectNamespace"`
 	// Tags applied to every taggable child.
@@ -87,14 +91,18 @@ type FargateClusterArgs struct {
 	ClusterName pulumi.StringPtrInput
 	// CloudWatch Container Insights: `enabled`, `enhanced` or `disabled`. Defaults to `enabled`.
 	ContainerInsights ContainerInsightsPtrInput
-	// ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration. Defaults to no session encryption beyond TLS.
+	// ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration; give the same key to each WebService's `executeCommandKmsKeyArn`, so its tasks may decrypt with it. Defaults to no session encryption beyond TLS.
 	ExecuteCommandKmsKeyArn pulumi.StringPtrInput
+	// Also create the SSM messages endpoint ECS Exec's channels use, and the KMS endpoint when `executeCommandKmsKeyArn` is set, so ECS Exec works without NAT. Only with `vpcEndpoints`. Defaults to `false`.
+	ExecuteCommandVpcEndpoints *bool
 	// NAT gateways of a created network: `None`, `Single` or `OnePerAz`. Defaults to `Single`.
 	NatGateways *NatGateways
 	// IDs of the existing VPC's private subnets (for tasks); only with `vpcId`.
 	PrivateSubnetIds pulumi.StringArrayInput
 	// IDs of the existing VPC's public subnets (for the load balancer); only with `vpcId`.
 	PublicSubnetIds pulumi.StringArrayInput
+	// Also create Secrets Manager and SSM endpoints, so private tasks read their `secrets` at start without NAT. Only with `vpcEndpoints`. Defaults to `false`.
+	SecretsVpcEndpoints *bool
 	// Name of a Cloud Map namespace to create as the cluster's Service Connect default. Defaults to none.
 	ServiceConnectNamespace pulumi.StringPtrInput
 	// Tags applied to every taggable child.
@@ -157,12 +165,12 @@ func (o FargateClusterOutput) NamespaceArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *FargateCluster) pulumi.StringOutput { return v.NamespaceArn }).(pulumi.StringOutput)
 }
 
-// IDs of the private subnets, one per zone (for tasks).
+// IDs of the private subnets, one per zone (for tasks). A created network's resolve once each subnet's route table association, default route to its NAT gateway and the VPC endpoints (those the cluster creates) exist, so tasks started in them can pull their image.
 func (o FargateClusterOutput) PrivateSubnetIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *FargateCluster) pulumi.StringArrayOutput { return v.PrivateSubnetIds }).(pulumi.StringArrayOutput)
 }
 
-// IDs of the public subnets, one per zone (for internet-facing load balancers).
+// IDs of the public subnets, one per zone (for internet-facing load balancers). A created network's resolve once each subnet routes to the internet gateway, so what is built from them waits for that.
 func (o FargateClusterOutput) PublicSubnetIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *FargateCluster) pulumi.StringArrayOutput { return v.PublicSubnetIds }).(pulumi.StringArrayOutput)
 }

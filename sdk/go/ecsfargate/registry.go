@@ -49,11 +49,16 @@ func NewRegistry(ctx *pulumi.Context,
 type registryArgs struct {
 	// Build and push one image from a Dockerfile. Defaults to no build (the repository only).
 	Build *RegistryBuild `pulumi:"build"`
-	// Delete the repository on `pulumi destroy` even if it still holds images. Defaults to `false`.
+	// Delete the repository, with its images, on `pulumi destroy`. Defaults to `false`: destroy then leaves the
+	// repository and its images in the account and drops it from the stack.
 	ForceDelete *bool `pulumi:"forceDelete"`
 	// Whether image tags can be overwritten: `IMMUTABLE` or `MUTABLE`. Defaults to `IMMUTABLE`.
 	ImageTagMutability *ImageTagMutability `pulumi:"imageTagMutability"`
-	// ARN of a KMS key to encrypt images with. Defaults to AES256 encryption with an AWS-owned key.
+	// ARN of a KMS key to encrypt images with. ECR cannot change a repository's encryption, so changing this replaces
+	// the repository. Unless `forceDelete` is true the old repository is kept in the account with its images, and the
+	// new one cannot take its name: the update stops (RepositoryAlreadyExistsException) with nothing lost. Change
+	// `repositoryName` together with the key (a `build` pushes its image again), or set `forceDelete` to delete the
+	// old repository and its images. Defaults to AES256 encryption with an AWS-owned key.
 	KmsKeyArn *string `pulumi:"kmsKeyArn"`
 	// Lifecycle policy: which images expire. Defaults to keeping 30 tagged images and expiring untagged ones after 7 days.
 	Lifecycle *RegistryLifecycle `pulumi:"lifecycle"`
@@ -71,11 +76,16 @@ type registryArgs struct {
 type RegistryArgs struct {
 	// Build and push one image from a Dockerfile. Defaults to no build (the repository only).
 	Build *RegistryBuildArgs
-	// Delete the repository on `pulumi destroy` even if it still holds images. Defaults to `false`.
+	// Delete the repository, with its images, on `pulumi destroy`. Defaults to `false`: destroy then leaves the
+	// repository and its images in the account and drops it from the stack.
 	ForceDelete pulumi.BoolPtrInput
 	// Whether image tags can be overwritten: `IMMUTABLE` or `MUTABLE`. Defaults to `IMMUTABLE`.
 	ImageTagMutability ImageTagMutabilityPtrInput
-	// ARN of a KMS key to encrypt images with. Defaults to AES256 encryption with an AWS-owned key.
+	// ARN of a KMS key to encrypt images with. ECR cannot change a repository's encryption, so changing this replaces
+	// the repository. Unless `forceDelete` is true the old repository is kept in the account with its images, and the
+	// new one cannot take its name: the update stops (RepositoryAlreadyExistsException) with nothing lost. Change
+	// `repositoryName` together with the key (a `build` pushes its image again), or set `forceDelete` to delete the
+	// old repository and its images. Defaults to AES256 encryption with an AWS-owned key.
 	KmsKeyArn pulumi.StringPtrInput
 	// Lifecycle policy: which images expire. Defaults to keeping 30 tagged images and expiring untagged ones after 7 days.
 	Lifecycle *RegistryLifecycleArgs

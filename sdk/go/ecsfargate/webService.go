@@ -22,7 +22,7 @@ type WebService struct {
 	ExecutionRoleArn pulumi.StringOutput `pulumi:"executionRoleArn"`
 	// ARN of the load balancer.
 	LoadBalancerArn pulumi.StringOutput `pulumi:"loadBalancerArn"`
-	// DNS name of the load balancer (point your domain's alias record here).
+	// DNS name of the load balancer (point the alias record of `domainName` here).
 	LoadBalancerDnsName pulumi.StringOutput `pulumi:"loadBalancerDnsName"`
 	// ID of the load balancer's security group.
 	LoadBalancerSecurityGroupId pulumi.StringOutput `pulumi:"loadBalancerSecurityGroupId"`
@@ -40,7 +40,7 @@ type WebService struct {
 	TaskDefinitionArn pulumi.StringOutput `pulumi:"taskDefinitionArn"`
 	// ARN of the task role (the app's own AWS permissions).
 	TaskRoleArn pulumi.StringOutput `pulumi:"taskRoleArn"`
-	// URL of the service: `https://` with a certificate, else `http://`, on the load balancer's DNS name.
+	// URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on the load balancer's DNS name.
 	Url pulumi.StringOutput `pulumi:"url"`
 }
 
@@ -104,10 +104,18 @@ type webServiceArgs struct {
 	DeregistrationDelaySeconds *float64 `pulumi:"deregistrationDelaySeconds"`
 	// Tasks to run; with `autoscaling`, only the first deploy uses it. Defaults to `1` (or the autoscaling minimum if higher).
 	DesiredCount *float64 `pulumi:"desiredCount"`
-	// Allow ECS Exec (a shell into running tasks); grants the task role exactly the SSM channels it needs. Defaults to `false`.
+	// Domain name clients reach the service at, e.g. `app.example.com` (the certificate's name); point its alias record
+	// at `loadBalancerDnsName`. `url` is then `https://<domainName>` with a certificate, else `http://<domainName>`.
+	// Defaults to the load balancer's own DNS name, which a certificate for your domain does not cover.
+	DomainName *string `pulumi:"domainName"`
+	// Allow ECS Exec (a shell into running tasks): grants the task role exactly the SSM channels and session logging
+	// to the service's log group it needs, and makes the root file system writable unless `readonlyRootFilesystem`
+	// says otherwise. Defaults to `false`.
 	EnableExecuteCommand *bool `pulumi:"enableExecuteCommand"`
 	// Plain environment variables of the container. Never put secrets here; use `secrets`.
 	Environment map[string]string `pulumi:"environment"`
+	// ARN of the KMS key the cluster encrypts ECS Exec sessions with (its `executeCommandKmsKeyArn`); the task role may decrypt with exactly this key. Only with `enableExecuteCommand`. Defaults to none.
+	ExecuteCommandKmsKeyArn *string `pulumi:"executeCommandKmsKeyArn"`
 	// Family of the task definition. Defaults to one derived from the component name.
 	Family *string `pulumi:"family"`
 	// The load balancer's health check of the container.
@@ -126,12 +134,16 @@ type webServiceArgs struct {
 	LogRetentionDays *float64 `pulumi:"logRetentionDays"`
 	// Task memory in MiB; must be a Fargate size for the `cpu`. Defaults to `512`.
 	Memory *float64 `pulumi:"memory"`
-	// Mount the container's root file system read-only. Defaults to `true`.
+	// Mount the container's root file system read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
+	// to it), so `true` together with `enableExecuteCommand` is rejected. Defaults to `true`, or to `false` when
+	// `enableExecuteCommand` is on.
 	ReadonlyRootFilesystem *bool `pulumi:"readonlyRootFilesystem"`
 	// Keep the log group and its logs when the service is deleted. Defaults to `true`.
 	RetainLogsOnDelete *bool `pulumi:"retainLogsOnDelete"`
 	// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
 	Secrets map[string]string `pulumi:"secrets"`
+	// ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none).
+	SecretsKmsKeyArns []string `pulumi:"secretsKmsKeyArns"`
 	// Name of the ECS service. Defaults to one derived from the component name.
 	ServiceName *string `pulumi:"serviceName"`
 	// IDs of the subnets the tasks run in (private subnets unless `assignPublicIp`).
@@ -182,10 +194,18 @@ type WebServiceArgs struct {
 	DeregistrationDelaySeconds *float64
 	// Tasks to run; with `autoscaling`, only the first deploy uses it. Defaults to `1` (or the autoscaling minimum if higher).
 	DesiredCount *float64
-	// Allow ECS Exec (a shell into running tasks); grants the task role exactly the SSM channels it needs. Defaults to `false`.
+	// Domain name clients reach the service at, e.g. `app.example.com` (the certificate's name); point its alias record
+	// at `loadBalancerDnsName`. `url` is then `https://<domainName>` with a certificate, else `http://<domainName>`.
+	// Defaults to the load balancer's own DNS name, which a certificate for your domain does not cover.
+	DomainName pulumi.StringPtrInput
+	// Allow ECS Exec (a shell into running tasks): grants the task role exactly the SSM channels and session logging
+	// to the service's log group it needs, and makes the root file system writable unless `readonlyRootFilesystem`
+	// says otherwise. Defaults to `false`.
 	EnableExecuteCommand *bool
 	// Plain environment variables of the container. Never put secrets here; use `secrets`.
 	Environment pulumi.StringMapInput
+	// ARN of the KMS key the cluster encrypts ECS Exec sessions with (its `executeCommandKmsKeyArn`); the task role may decrypt with exactly this key. Only with `enableExecuteCommand`. Defaults to none.
+	ExecuteCommandKmsKeyArn pulumi.StringPtrInput
 	// Family of the task definition. Defaults to one derived from the component name.
 	Family *string
 	// The load balancer's health check of the container.
@@ -204,12 +224,16 @@ type WebServiceArgs struct {
 	LogRetentionDays *float64
 	// Task memory in MiB; must be a Fargate size for the `cpu`. Defaults to `512`.
 	Memory *float64
-	// Mount the container's root file system read-only. Defaults to `true`.
+	// Mount the container's root file system read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
+	// to it), so `true` together with `enableExecuteCommand` is rejected. Defaults to `true`, or to `false` when
+	// `enableExecuteCommand` is on.
 	ReadonlyRootFilesystem *bool
 	// Keep the log group and its logs when the service is deleted. Defaults to `true`.
 	RetainLogsOnDelete *bool
 	// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
 	Secrets pulumi.StringMapInput
+	// ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none).
+	SecretsKmsKeyArns []pulumi.StringInput
 	// Name of the ECS service. Defaults to one derived from the component name.
 	ServiceName *string
 	// IDs of the subnets the tasks run in (private subnets unless `assignPublicIp`).
@@ -277,7 +301,7 @@ func (o WebServiceOutput) LoadBalancerArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.LoadBalancerArn }).(pulumi.StringOutput)
 }
 
-// DNS name of the load balancer (point your domain's alias record here).
+// DNS name of the load balancer (point the alias record of `domainName` here).
 func (o WebServiceOutput) LoadBalancerDnsName() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.LoadBalancerDnsName }).(pulumi.StringOutput)
 }
@@ -322,7 +346,7 @@ func (o WebServiceOutput) TaskRoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.TaskRoleArn }).(pulumi.StringOutput)
 }
 
-// URL of the service: `https://` with a certificate, else `http://`, on the load balancer's DNS name.
+// URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on the load balancer's DNS name.
 func (o WebServiceOutput) Url() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.Url }).(pulumi.StringOutput)
 }

@@ -263,7 +263,7 @@ function zoneMatches(zone: SimulatedZone, args: Record<string, unknown>): boolea
     return filters.every((filter) => {
         const field = ZONE_FILTERS[filter.name];
         if (!field) {
-            throw new Error(`The simulated AWS cannot filter zones by ${filter.name}; add it to harness/simulator.ts.`);
+            throw new Error(`The simulated AWS cannot filter zones by ${filter.name}; add it to sim/simulator.ts.`);
         }
         return filter.values.includes(zone[field]);
     });
@@ -295,6 +295,6 @@ export function simulateInvoke(token: string, args: Record<string, unknown>, ctx
         case "aws:index/getPartition:getPartition":
             return { id: SIMULATED_PARTITION, partition: SIMULATED_PARTITION, dnsSuffix: "amazonaws.com" };
         default:
-            throw new Error(`The simulated AWS has no data source ${token}; add it to harness/simulator.ts.`);
+            throw new Error(`The simulated AWS has no data source ${token}; add it to sim/simulator.ts.`);
     }
 }

@@ -1,11 +1,15 @@
 /**
- * Shared shapes of the offline harness: what a simulated deployment records about each resource.
+ * Shared shapes of the simulated AWS: what a simulated deployment records about each resource.
  * The mocks recorder (unit tests), the gRPC test engine (multi-language runs) and the offline plan all
  * produce `RecordedResource`s; the policy runner and the plan consume them.
  */
 
 /** The string the Pulumi wire protocol uses for a value not known until the resource is created. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The key that marks a special value (secret, resource reference, output value, asset) on the wire. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** Signature of a secret: `{ [SIG_KEY]: SECRET_SIG, value }`. */
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** One resource as registered with the (simulated) engine. */
 export interface RecordedResource {
@@ -38,6 +42,8 @@ export interface RecordedResource {
     protect?: boolean;
     deleteBeforeReplace?: boolean;
     ignoreChanges?: string[];
+    /** `retainOnDelete`: destroy drops the resource from the stack and leaves it in the cloud. */
+    retainOnDelete?: boolean;
 }
 
 /** The part of a `RegisterResourceRequest` that carries the options recorded with each resource. */
@@ -47,10 +53,11 @@ export interface RegisterRequestOptions {
     getProtect(): boolean | undefined;
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
+    getRetainondelete(): boolean | undefined;
 }
 
 /** The resource options of a register request, as `RecordedResource` keeps them (unset options left out). */
-export function recordedOptions(req: RegisterRequestOptions): Pick<RecordedResource, "dependencies" | "provider" | "protect" | "deleteBeforeReplace" | "ignoreChanges"> {
+export function recordedOptions(req: RegisterRequestOptions): Pick<RecordedResource, "dependencies" | "provider" | "protect" | "deleteBeforeReplace" | "ignoreChanges" | "retainOnDelete"> {
     const ignoreChanges = req.getIgnorechangesList();
     return {
         dependencies: req.getDependenciesList(),
@@ -58,5 +65,6 @@ export function recordedOptions(req: RegisterRequestOptions): Pick<RecordedResou
         protect: req.getProtect() || undefined,
         deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
         ignoreChanges: ignoreChanges.length > 0 ? ignoreChanges : undefined,
+        retainOnDelete: req.getRetainondelete() || undefined,
     };
 }

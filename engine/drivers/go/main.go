@@ -1,0 +1,109 @@
+// Command go-driver runs the Go demo (examples/go/demo) through the real Pulumi CLI as an Automation API inline
+// program: the Go language host cannot be had here, so the CLI talks to the Go SDK's in-process language server.
+// engine/polyglot.ts starts it with the local workspace's environment (file backend, simulated cloud, plugins on
+// PATH) and reads the last line: `ECS_FARGATE_RESULT {"changes":{…},"outputs":{…}}`. On a failure it exits
+// with the CLI's exit code.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ecs-fargate/examples/go/demo"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+)
+
+type list []string
+
+func (l *list) String() string     { return strings.Join(*l, ",") }
+func (l *list) Set(v string) error { *l = append(*l, v); return nil }
+
+var exitCode = regexp.MustCompile(`code: (-?\d+)`)
+
+func main() {
+	op := flag.String("op", "up", "preview, up, destroy or refresh")
+	stackName := flag.String("stack", "dev", "the stack")
+	project := flag.String("project", "ecs-fargate", "the project's name")
+	work := flag.String("work", "", "the workspace folder (Pulumi.yaml and Pulumi.<stack>.yaml)")
+	cliRoot := flag.String("cli-root", "", "the folder whose bin/pulumi is the CLI")
+	var packs, packConfigs list
+	flag.Var(&packs, "policy-pack", "a policy pack (repeatable)")
+	flag.Var(&packConfigs, "policy-pack-config", "a policy pack's config file (repeatable)")
+	flag.Parse()
+
+	ctx := context.Background()
+	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: *cliRoot})
+	if err != nil {
+		fail(err)
+	}
+	stack, err := auto.UpsertStackInlineSource(ctx, *stackName, *project, demo.Program, auto.WorkDir(*work), auto.Pulumi(cmd))
+	if err != nil {
+		fail(err)
+	}
+	changes := map[string]int{}
+	outputs := map[string]any{}
+	switch *op {
+	case "preview":
+		r, err := stack.Preview(ctx, optpreview.ProgressStreams(os.Stdout), optpreview.PolicyPacks(packs...), optpreview.PolicyPackConfigs(packConfigs...))
+		if err != nil {
+			fail(err)
+		}
+		for k, v := range r.ChangeSummary {
+			changes[string(k)] = v
+		}
+	case "up":
+		r, err := stack.Up(ctx, optup.ProgressStreams(os.Stdout), optup.PolicyPacks(packs...), optup.PolicyPackConfigs(packConfigs...))
+		if err != nil {
+			fail(err)
+		}
+		if r.Summary.ResourceChanges != nil {
+			changes = *r.Summary.ResourceChanges
+		}
+		for k, v := range r.Outputs {
+			outputs[k] = v.Value
+		}
+	case "destroy":
+		r, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout))
+		if err != nil {
+			fail(err)
+		}
+		if r.Summary.ResourceChanges != nil {
+			changes = *r.Summary.ResourceChanges
+		}
+	case "refresh":
+		r, err := stack.Refresh(ctx, optrefresh.ProgressStreams(os.Stdout))
+		if err != nil {
+			fail(err)
+		}
+		if r.Summary.ResourceChanges != nil {
+			changes = *r.Summary.ResourceChanges
+		}
+	default:
+		fmt.Fprintf(os.Stderr, "unknown operation %q: use preview, up, destroy or refresh\n", *op)
+		os.Exit(2)
+	}
+	result, _ := json.Marshal(map[string]any{"changes": changes, "outputs": outputs})
+	fmt.Printf("\nECS_FARGATE_RESULT %s\n", result)
+}
+
+// fail prints the CLI's error and exits with its exit code (1 when the error carries none).
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, err)
+	code := 1
+	if m := exitCode.FindStringSubmatch(err.Error()); m != nil {
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
+			code = n
+		}
+	}
+	os.Exit(code)
+}

@@ -1,0 +1,246 @@
+/**
+ * Runs a project through the real Pulumi CLI against the simulated cloud: `preview`, `up`, `destroy` and `refresh`
+ * of one stack, with the program as an Automation API inline program (the language hosts cannot be had here, so
+ * the CLI talks to the SDK's in-process language server).
+ *
+ * A TypeScript project's program is its `Pulumi.yaml` `main`, `require`d fresh for each run, in the project's
+ * folder (as the Node language host runs it). Python and Go programs (the project's `Pulumi.yaml` runtime) are
+ * run by their own language's Automation API (`engine/drivers/`), with the same workspace and environment.
+ */
+import { spawn } from "child_process";
+import * as path from "path";
+import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { CLI_ROOT, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
+
+/** The operations `ecs-fargate local` runs. */
+export type LocalOperation = "preview" | "up" | "destroy" | "refresh";
+
+/** One run of one stack. */
+export interface LocalRunOptions {
+    /** The project folder: `Pulumi.yaml`, `Pulumi.<stack>.yaml` and the program. */
+    projectDir: string;
+    stack: string;
+    /** Where `.ecs-fargate/` goes. Defaults to `<projectDir>/.ecs-fargate`. */
+    stateRoot?: string;
+    /** Policy packs: executables the CLI launches as analyzer plugins (`--policy-pack`). */
+    policyPacks?: string[];
+    /** JSON files of policy config, one per pack (`--policy-pack-config`). */
+    policyPackConfigs?: string[];
+    /** The stack's config file, when not the project's `Pulumi.<stack>.yaml` (tests vary a stack this way). */
+    stackFile?: string;
+    /** Pulumi's progress output, as it is printed. */
+    onOutput?: (text: string) => void;
+    /** The engine's events (one per step and diagnostic), as the CLI streams them. */
+    onEvent?: (event: EngineEvent) => void;
+    /** Stop the operation (the CLI is sent SIGINT, as on Ctrl-C). */
+    signal?: AbortSignal;
+}
+
+/** A failed run: the CLI's exit code and what it printed. */
+export class LocalRunError extends Error {
+    constructor(readonly exitCode: number, readonly stdout: string, readonly stderr: string) {
+        super(`the Pulumi CLI exited with code ${exitCode}\n${stderr.trim()}`);
+    }
+}
+
+/** What one run did. */
+export interface LocalRunResult {
+    /** The engine's change counts, e.g. `{ same: 38 }`. */
+    changes: OpMap;
+    /** The stack's outputs after the run (empty for a preview). */
+    outputs: Record<string, unknown>;
+    stdout: string;
+}
+
+async function cli(): Promise<PulumiCommand> {
+    return PulumiCommand.get({ root: CLI_ROOT });
+}
+
+/** Loads a TypeScript project's program afresh (a second run must run it again, not reuse the module cache). */
+function typescriptProgram(projectDir: string, entry: string): () => Promise<Record<string, unknown>> {
+    if (!require.extensions[".ts"]) {
+        // As the Node language host does for a TypeScript project (`runtime.options.typescript`), transpile-only:
+        // the project type-checks separately.
+        const tsconfig = path.join(projectDir, "tsconfig.json");
+        require("ts-node").register({ transpileOnly: true, ...(require("fs").existsSync(tsconfig) ? { project: tsconfig } : {}) });
+    }
+    const main = require.resolve(path.resolve(projectDir, entry));
+    return async () => {
+        const previous = process.cwd();
+        process.chdir(projectDir);
+        try {
+            delete require.cache[main];
+            return { ...require(main) };
+        } finally {
+            process.chdir(previous);
+        }
+    };
+}
+
+/** The stack, selected (or created) in the project's local workspace. */
+export async function localStack(options: LocalRunOptions): Promise<{ stack: Stack; project: ProjectInfo; paths: LocalPaths }> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    if (project.runtime !== "nodejs") {
+        throw new Error(`${options.projectDir}: runtime ${project.runtime} runs through its own driver (engine/drivers), not the TypeScript one`);
+    }
+    const stack = await LocalWorkspace.createOrSelectStack(
+        { stackName: options.stack, projectName: project.name, program: typescriptProgram(options.projectDir, project.main) },
+        { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) },
+    );
+    return { stack, project, paths };
+}
+
+/**
+ * Runs one operation on the stack; rejects with a `LocalRunError` carrying the CLI's exit code. Each language's
+ * program runs in a driver process of its own (engine/drivers/): an inline program leaves the SDK's runtime state
+ * behind in the process that ran it, which must not be the caller's (the unit tests' mocks share it).
+ */
+export async function runLocal(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const runtime = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile).runtime;
+    if (runtime === "python" || runtime === "go" || runtime === "nodejs") {
+        return runDriver(runtime, operation, options);
+    }
+    throw new Error(`${options.projectDir}: runtime ${runtime} is not supported; use nodejs (TypeScript), python or go`);
+}
+
+/**
+ * Runs a TypeScript project's program in this process (engine/drivers/typescript.ts calls it); rejects with a
+ * `LocalRunError`.
+ */
+export async function runTypescriptHere(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    try {
+        return await runTypescript(operation, options);
+    } catch (err) {
+        const result = (err as { commandResult?: { stdout: string; stderr: string; err?: { exitCode?: number } } }).commandResult;
+        if (result) {
+            throw new LocalRunError(result.err?.exitCode ?? 1, result.stdout, result.stderr);
+        }
+        throw err;
+    }
+}
+
+async function runTypescript(operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const { stack } = await localStack(options);
+    const common = { onOutput: options.onOutput, onEvent: options.onEvent, signal: options.signal, color: "never" as const };
+    const policy = { policyPacks: options.policyPacks, policyPackConfigs: options.policyPackConfigs };
+    switch (operation) {
+        case "preview": {
+            const r = await stack.preview({ ...common, ...policy });
+            return { changes: r.changeSummary, outputs: {}, stdout: r.stdout };
+        }
+        case "up": {
+            const r = await stack.up({ ...common, ...policy });
+            return { changes: r.summary.resourceChanges ?? {}, outputs: plainOutputs(r.outputs), stdout: r.stdout };
+        }
+        case "destroy": {
+            const r = await stack.destroy(common);
+            return { changes: r.summary.resourceChanges ?? {}, outputs: {}, stdout: r.stdout };
+        }
+        case "refresh": {
+            const r = await stack.refresh(common);
+            return { changes: r.summary.resourceChanges ?? {}, outputs: plainOutputs(await stack.outputs()), stdout: r.stdout };
+        }
+    }
+}
+
+/** The Python driver's interpreter (tools/setup-polyglot.sh) and the built Go driver. */
+const PYTHON = path.join(REPO_ROOT, "build", "venv", "bin", "python");
+const GO_DRIVER = path.join(REPO_ROOT, "build", "bin", "ecs-fargate-go-driver");
+/** The drivers' last line: the change counts and outputs. */
+export const RESULT_PREFIX = "ECS_FARGATE_RESULT ";
+/** A line of the TypeScript driver: one engine event, as JSON. */
+export const EVENT_PREFIX = "ECS_FARGATE_EVENT ";
+
+function driverCommand(language: "nodejs" | "python" | "go", operation: LocalOperation, options: LocalRunOptions, project: ProjectInfo, paths: LocalPaths): [string, string[]] {
+    if (language === "nodejs") {
+        const { onOutput: _o, onEvent, signal: _s, ...plain } = options;
+        return [process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(REPO_ROOT, "engine", "drivers", "typescript.ts"),
+            operation, JSON.stringify({ ...plain, events: onEvent !== undefined })]];
+    }
+    const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", CLI_ROOT,
+        ...(options.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
+        ...(options.policyPackConfigs ?? []).flatMap((c) => ["--policy-pack-config", c])];
+    return language === "python"
+        ? [PYTHON, [path.join(REPO_ROOT, "engine", "drivers", "python_driver.py"), ...flags, "--program", path.resolve(options.projectDir)]]
+        : [GO_DRIVER, flags.map((f) => (f.startsWith("--") ? f.slice(1) : f))];
+}
+
+/** Runs a project's program through its language's driver (engine/drivers/), streaming its output. */
+function runDriver(language: "nodejs" | "python" | "go", operation: LocalOperation, options: LocalRunOptions): Promise<LocalRunResult> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    const [file, args] = driverCommand(language, operation, options, project, paths);
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, args, {
+            cwd: path.resolve(options.projectDir),
+            env: { ...process.env, ...engineEnv(paths, project.region, options.projectDir) },
+            stdio: ["ignore", "pipe", "pipe"],
+            // Its own process group, so an abort is a Ctrl-C: SIGINT to the driver and the CLI it runs.
+            detached: true,
+        });
+        let stdout = "";
+        let stderr = "";
+        let pending = "";
+        let result: string | undefined;
+        const line = (text: string) => {
+            if (text.startsWith(RESULT_PREFIX)) {
+                result = text.slice(RESULT_PREFIX.length);
+            } else if (text.startsWith(EVENT_PREFIX)) {
+                options.onEvent?.(JSON.parse(text.slice(EVENT_PREFIX.length)) as EngineEvent);
+            } else {
+                stdout += `${text}\n`;
+                options.onOutput?.(`${text}\n`);
+            }
+        };
+        child.stdout.on("data", (chunk: Buffer) => {
+            const lines = (pending + chunk.toString()).split("\n");
+            pending = lines.pop() ?? "";
+            lines.forEach(line);
+        });
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        const abort = () => child.pid !== undefined && process.kill(-child.pid, "SIGINT");
+        options.signal?.addEventListener("abort", abort);
+        child.once("error", (err) => reject(new Error(`could not start the ${language} driver ${file} (run tools/setup-polyglot.sh): ${err.message}`)));
+        child.once("close", (code) => {
+            options.signal?.removeEventListener("abort", abort);
+            if (pending) {
+                line(pending);
+            }
+            if (code !== 0 || result === undefined) {
+                reject(new LocalRunError(code || 1, stdout, stderr));
+                return;
+            }
+            resolve({ ...(JSON.parse(result) as { changes: OpMap; outputs: Record<string, unknown> }), stdout });
+        });
+    });
+}
+
+function plainOutputs(outputs: Record<string, { value: unknown }>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]));
+}
+
+/** The stack's checkpoint: every resource the engine recorded, as `pulumi stack export` gives it. */
+export async function exportResources(options: LocalRunOptions): Promise<ExportedResource[]> {
+    const paths = localPaths(options.projectDir, options.stateRoot);
+    const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    const workspace = await LocalWorkspace.create({ workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) });
+    const deployment = await workspace.exportStack(options.stack);
+    return (deployment.deployment.resources ?? []) as ExportedResource[];
+}
+
+/** One resource of a `pulumi stack export`. */
+export interface ExportedResource {
+    urn: string;
+    type: string;
+    custom?: boolean;
+    id?: string;
+    parent?: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+    provider?: string;
+    retainOnDelete?: boolean;
+}

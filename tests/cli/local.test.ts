@@ -1,0 +1,43 @@
+/**
+ * `ecs-fargate local`: the demo project (this repository's root) through the real CLI, in its own `.ecs-fargate/`
+ * (git-ignored). The output ends with `resources: <change counts>`; the exit code is the CLI's.
+ */
+import * as assert from "assert";
+import * as path from "path";
+import { main } from "../../cli/main";
+import { REPO_ROOT, requireCli } from "../engine/helpers";
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = "";
+    let err = "";
+    const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+    return { code, out, err };
+}
+
+describe("ecs-fargate local", function () {
+    this.timeout(300_000);
+    before(requireCli);
+    const prodPolicy = path.join(REPO_ROOT, "policy", "config", "prod.json");
+
+    it("previews prod under its policy config: Pulumi's progress, then the change counts, exit 0", async () => {
+        const r = await run(["local", "preview", "--stack", "prod", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);
+        assert.strictEqual(r.code, 0, r.err);
+        assert.match(r.out, /Previewing update \(prod\)/);
+        const lines = r.out.trimEnd().split("\n");
+        const last = lines[lines.length - 1];
+        assert.match(last, /^resources: \{"create":\d+\}$/);
+        assert.ok(JSON.parse(last.slice("resources: ".length)).create >= 60, last);
+    });
+
+    it("exits with the CLI's code 1 when the pack finds a mandatory violation (dev under prod's config)", async () => {
+        const r = await run(["local", "preview", "--stack", "dev", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);
+        assert.strictEqual(r.code, 1);
+        assert.match(r.out, /ecs-service-no-public-ip/);
+    });
+
+    it("rejects an unknown operation with a usage error (exit 2)", async () => {
+        const r = await run(["local", "deploy"]);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /unknown operation "deploy"; use one of preview, up, destroy, refresh/);
+    });
+});

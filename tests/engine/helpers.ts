@@ -1,0 +1,59 @@
+/**
+ * Shared pieces of the real-engine tests: a fresh `.ecs-fargate/` per test file (each mocha worker runs its own
+ * engine), the steps the engine reported, and the simulated cloud the runs left behind.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { EngineEvent } from "@pulumi/pulumi/automation";
+import { LocalRunOptions } from "../../engine/local";
+import { CLI_ROOT, localPaths, REPO_ROOT } from "../../engine/workspace";
+import { Cloud } from "../../sim/cloud";
+
+export { REPO_ROOT };
+
+/** Fails early, with what to do, when the CLI was not built (npm test builds it: tools/pulumi-cli/build.sh). */
+export function requireCli(): void {
+    const cli = path.join(CLI_ROOT, "bin", "pulumi");
+    assert.ok(fs.existsSync(cli), `${cli} is missing: run tools/pulumi-cli/build.sh (npm test does)`);
+}
+
+/** A temporary folder for one test file's engine state and stack files. */
+export function scratch(prefix: string): string {
+    return fs.mkdtempSync(path.join(os.tmpdir(), `ecs-fargate-${prefix}-`));
+}
+
+/** One step the engine took (a `resourcePreEvent`), other than `same`. */
+export interface Step {
+    op: string;
+    type: string;
+    urn: string;
+}
+
+/** Run options that collect the engine's steps into `steps`. */
+export function recording(options: LocalRunOptions): { options: LocalRunOptions; steps: Step[] } {
+    const steps: Step[] = [];
+    const onEvent = (e: EngineEvent) => {
+        const m = e.resourcePreEvent?.metadata;
+        if (m && m.op !== "same") {
+            steps.push({ op: m.op, type: m.type, urn: m.urn });
+        }
+    };
+    return { options: { ...options, onEvent }, steps };
+}
+
+/** The simulated cloud of a state root. */
+export function cloudOf(stateRoot: string): Cloud {
+    return new Cloud(localPaths(REPO_ROOT, stateRoot).cloud);
+}
+
+/** Writes a variant of the repository's `Pulumi.<stack>.yaml`, changed by `edit`, and returns its path. */
+export function stackVariant(dir: string, stack: string, edit: (config: Record<string, any>) => void): string {
+    const doc = yaml.load(fs.readFileSync(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, any> };
+    edit(doc.config);
+    const file = path.join(dir, `Pulumi.${stack}.${Math.random().toString(16).slice(2, 8)}.yaml`);
+    fs.writeFileSync(file, yaml.dump(doc));
+    return file;
+}

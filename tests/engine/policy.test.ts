@@ -1,0 +1,87 @@
+/**
+ * The policy pack through the real engine: the CLI launches `engine/bin/ecs-fargate-policy-pack` as a binary
+ * analyzer (`--policy-pack <executable>`), with the stack's `--policy-pack-config`, on the demo stacks.
+ */
+import * as assert from "assert";
+import * as path from "path";
+import { EngineEvent } from "@pulumi/pulumi/automation";
+import { LocalRunError, LocalRunOptions, runLocal } from "../../engine/local";
+import { PLUGIN_BIN } from "../../engine/workspace";
+import { REPO_ROOT, requireCli, scratch } from "./helpers";
+
+const PACK = path.join(PLUGIN_BIN, "ecs-fargate-policy-pack");
+const config = (stack: string) => path.join(REPO_ROOT, "policy", "config", `${stack}.json`);
+
+/**
+ * `level policy on type::name` of each policy event. During a preview, @pulumi/policy answers a policy whose
+ * properties are not known yet with a "can't run policy … during preview" event at the policy's level: those are
+ * kept apart, in `unknown`.
+ */
+interface Seen { violations: string[]; unknown: string[] }
+
+function withPolicy(stack: string, stateRoot: string, configFile?: string): { options: LocalRunOptions; seen: Seen } {
+    const seen: Seen = { violations: [], unknown: [] };
+    const onEvent = (e: EngineEvent) => {
+        const p = e.policyEvent;
+        if (p) {
+            const [type, name] = (p.resourceUrn ?? "the::stack").split("::").slice(-2);
+            const line = `${p.enforcementLevel} ${p.policyName} on ${type.split("$").pop()}::${name}`;
+            (p.message.startsWith("can't run policy") ? seen.unknown : seen.violations).push(line);
+        }
+    };
+    const options: LocalRunOptions = {
+        projectDir: REPO_ROOT, stack, stateRoot, onEvent,
+        policyPacks: [PACK], policyPackConfigs: configFile ? [configFile] : undefined,
+    };
+    return { options, seen };
+}
+
+const DEV_TRADE_OFFS = [
+    "alb-access-logs-enabled on aws:lb/loadBalancer:LoadBalancer::web-alb",
+    "alb-deletion-protection on aws:lb/loadBalancer:LoadBalancer::web-alb",
+    "alb-listener-https-or-redirect on aws:lb/listener:Listener::web-http",
+    "alb-waf-associated on aws:lb/loadBalancer:LoadBalancer::web-alb",
+    "ecr-repository-kms-encryption on aws:ecr/repository:Repository::app",
+    "ecs-cluster-exec-logging-encrypted on aws:ecs/cluster:Cluster::main",
+    "ecs-service-high-availability on aws:ecs/service:Service::web",
+    "ecs-service-no-public-ip on aws:ecs/service:Service::web",
+    "log-group-kms-encryption on aws:cloudwatch/logGroup:LogGroup::web-logs",
+    "log-group-retention on aws:cloudwatch/logGroup:LogGroup::web-logs",
+];
+
+describe("the policy pack through the real engine", function () {
+    this.timeout(180_000);
+    const dir = scratch("policy");
+    before(requireCli);
+
+    it("fails a preview of dev without its config, with the CLI's exit code, on mandatory violations", async () => {
+        const { options, seen } = withPolicy("dev", path.join(dir, "bare"));
+        const err = await runLocal("preview", options).then(() => undefined, (e) => e);
+        assert.ok(err, "the preview should fail");
+        assert.ok(err instanceof LocalRunError, String(err));
+        assert.strictEqual(err.exitCode, 1, String(err));
+        const mandatory = [...new Set(seen.violations.filter((v) => v.startsWith("mandatory ")))].sort();
+        assert.deepStrictEqual(mandatory, [
+            "mandatory alb-listener-https-or-redirect on aws:lb/listener:Listener::web-http",
+            "mandatory ecs-service-no-public-ip on aws:ecs/service:Service::web",
+        ]);
+    });
+
+    it("lowers dev's named rules to advisories with --policy-pack-config, so the preview passes", async () => {
+        const { options, seen } = withPolicy("dev", path.join(dir, "dev"), config("dev"));
+        await runLocal("preview", options);
+        assert.deepStrictEqual([...new Set(seen.violations)].sort(), DEV_TRADE_OFFS.map((v) => `advisory ${v}`));
+    });
+
+    it("passes prod with no violation of any level, in preview and in up, where stack policies see the outputs", async () => {
+        const preview = withPolicy("prod", path.join(dir, "prod"), config("prod"));
+        await runLocal("preview", preview.options);
+        assert.deepStrictEqual(preview.seen.violations, []);
+        assert.ok(preview.seen.unknown.length > 0, "a preview of a new stack leaves some policies without values");
+        const up = withPolicy("prod", path.join(dir, "prod"), config("prod"));
+        const r = await runLocal("up", up.options);
+        // During the update every input is known by the time its resource is analyzed, and AnalyzeStack gets the outputs.
+        assert.deepStrictEqual(up.seen, { violations: [], unknown: [] });
+        assert.match(String(r.outputs.serviceArn), /^arn:aws:ecs:us-east-1:123456789012:service\/web-prod\/web$/);
+    });
+});

@@ -1,0 +1,76 @@
+/**
+ * The TypeScript demo through the real Pulumi CLI against the simulated cloud: up, a no-op second up, a change
+ * of the app, a change of capacity, and destroy, in that order on one stack (each step starts from the last).
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { runLocal } from "../../engine/local";
+import { cloudOf, recording, REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
+
+describe("the TypeScript demo through the real engine (dev)", function () {
+    this.timeout(180_000);
+    const dir = scratch("ts");
+    const stateRoot = path.join(dir, "state");
+    const app = path.join(dir, "app");
+    let stackFile: string;
+
+    before(() => {
+        requireCli();
+        fs.cpSync(path.join(REPO_ROOT, "app"), app, { recursive: true });
+        stackFile = stackVariant(dir, "dev", (c) => (c["ecs-fargate-demo:registry"].build.context = app));
+    });
+
+    const base = () => ({ projectDir: REPO_ROOT, stack: "dev", stateRoot, stackFile });
+
+    it("creates every resource of the stack on the first up", async () => {
+        const r = await runLocal("up", base());
+        assert.deepStrictEqual(r.changes, { create: 38 });
+        assert.match(String(r.outputs.url), /^http:\/\/web-[0-9a-f]{7}-\d+\.us-east-1\.elb\.amazonaws\.com$/);
+        assert.match(String(r.outputs.taskDefinitionArn), /:task-definition\/devops-taskdefinition:1$/);
+    });
+
+    it("changes nothing on a second up", async () => {
+        const { options, steps } = recording(base());
+        const r = await runLocal("up", options);
+        assert.deepStrictEqual(r.changes, { same: 38 });
+        assert.deepStrictEqual(steps, []);
+    });
+
+    it("rebuilds the image and rolls out a new task definition and service when app/ changes", async () => {
+        fs.appendFileSync(path.join(app, fs.readdirSync(app).find((f) => f !== "Dockerfile" && fs.statSync(path.join(app, f)).isFile())!), "\n// changed\n");
+        const { options, steps } = recording(base());
+        const r = await runLocal("up", options);
+        const byType: Record<string, string[]> = {};
+        steps.forEach((s) => (byType[s.type] = [...(byType[s.type] ?? []), s.op]));
+        assert.deepStrictEqual(byType, {
+            "docker:index/image:Image": ["update"],
+            // A task definition cannot change: a new revision is registered before the old one is deregistered.
+            "aws:ecs/taskDefinition:TaskDefinition": ["create-replacement", "replace", "delete-replaced"],
+            "aws:ecs/service:Service": ["update"],
+        });
+        assert.deepStrictEqual(r.changes, { same: 35, update: 2, replace: 1 });
+        assert.match(String(r.outputs.taskDefinitionArn), /:task-definition\/devops-taskdefinition:2$/);
+    });
+
+    it("updates only the service, in place, when the desired count changes", async () => {
+        const capacity = stackVariant(dir, "dev", (c) => {
+            c["ecs-fargate-demo:registry"].build.context = app;
+            c["ecs-fargate-demo:service"].desiredCount = 2;
+        });
+        const { options, steps } = recording({ ...base(), stackFile: capacity });
+        const r = await runLocal("up", options);
+        assert.deepStrictEqual(steps.map((s) => `${s.type} ${s.op}`), ["aws:ecs/service:Service update"]);
+        assert.deepStrictEqual(r.changes, { same: 37, update: 1 });
+    });
+
+    it("destroys the stack and leaves the image repository and the logs in the cloud", async () => {
+        const r = await runLocal("destroy", base());
+        assert.deepStrictEqual(r.changes, { delete: 38 });
+        const cloud = cloudOf(stateRoot);
+        assert.deepStrictEqual(cloud.list("ecr-repository").map((o) => o.name), ["devops-ecr"]);
+        assert.strictEqual(cloud.list("ecr-image").length, 2, "both pushed images stay in the repository");
+        assert.strictEqual(cloud.list("logs-log-group").length, 1);
+        assert.deepStrictEqual(cloud.list("ecs-cluster"), []);
+    });
+});
