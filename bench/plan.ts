@@ -52,9 +52,9 @@ function seconds(ms: number): string {
 
 /** Worker mode: run the plan CLI in this process and print what it cost, as JSON, on stdout. */
 async function worker(args: string[]): Promise<void> {
-    const { main } = await import("../plan/cli");
+    const { main } = await import("../cli/main");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-bench-"));
-    const code = await main([...args, "--quiet", "--out", out], { out: () => undefined, err: () => undefined });
+    const code = await main(["plan", ...args, "--quiet", "--out", out], { out: () => undefined, err: () => undefined });
     const plan = fs.existsSync(path.join(out, "plan.json")) ? JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8")) : { resources: [] };
     fs.rmSync(out, { recursive: true, force: true });
     const sample = { maxRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedBytes: process.memoryUsage().heapUsed, resources: plan.resources.length, exitCode: code };

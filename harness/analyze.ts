@@ -16,7 +16,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { RecordedResource } from "../sim/types";
 
-const POLICY_DIR = path.join(__dirname, "..", "policy");
+/** The pack's folder (its package.json and config/): beside harness/ in the source tree, two up from dist/harness. */
+const POLICY_DIR = [path.join(__dirname, "..", "policy"), path.join(__dirname, "..", "..", "policy")]
+    .find((dir) => fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) ?? path.join(__dirname, "..", "policy");
 const policyServerPath = require.resolve("@pulumi/policy/server");
 const fromPolicy = (id: string) => require(require.resolve(id, { paths: [path.dirname(policyServerPath)] }));
 const analyzerproto = fromPolicy("@pulumi/pulumi/proto/analyzer_pb");

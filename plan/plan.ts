@@ -2,6 +2,7 @@
  * The offline plan of one stack, as data: what the program creates (with key settings), the policy report, the
  * cost and deploy-time estimates, and the tables they come from. `cli.ts` prints and writes it.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { RecordedResource } from "../sim/types";
 import { CostReport, estimateCost } from "./cost";
@@ -59,14 +60,20 @@ export interface Plan {
 export interface PlanOptions {
     projectDir: string;
     stack: string;
-    /** The policy config file; defaults to `policy/config/<stack>.json` of this package. */
+    /**
+     * The policy pack config file. Defaults to `policy/config/<stack>.json` in the project folder when it exists,
+     * else none: every policy at the pack's own enforcement level and tunables.
+     */
     policyConfig?: string;
     /** Called with a line of progress at each step. */
     progress?: (message: string) => void;
 }
 
-/** The package's own folder (where `policy/` lives). */
-export const PACKAGE_DIR = path.resolve(__dirname, "..");
+/** The project's own policy config for a stack, if it keeps one where this repository does. */
+export function defaultPolicyConfig(projectDir: string, stack: string): string | undefined {
+    const file = path.join(projectDir, "policy", "config", `${stack}.json`);
+    return fs.existsSync(file) ? file : undefined;
+}
 
 /** Orders resources as a tree walk (parents before children, siblings by registration), like `pulumi preview`. */
 export function treeOrder(resources: RecordedResource[]): RecordedResource[] {
@@ -115,8 +122,10 @@ export async function buildPlan(options: PlanOptions): Promise<{ plan: Plan; res
     const progress = options.progress ?? (() => undefined);
     const loaded = loadStack(options.projectDir, options.stack);
     progress(`stack ${loaded.stack}: ${path.relative(process.cwd(), loaded.stackFile) || loaded.stackFile} (${Object.keys(loaded.config).length} config values)`);
-    const policyConfig = options.policyConfig ?? path.join(PACKAGE_DIR, "policy", "config", `${loaded.stack}.json`);
-    checkPolicyConfig(policyConfig, loaded.stack);
+    const policyConfig = options.policyConfig ?? defaultPolicyConfig(loaded.projectDir, loaded.stack);
+    if (policyConfig !== undefined) {
+        checkPolicyConfig(policyConfig, loaded.stack);
+    }
     const started = Date.now();
     const run = await runStack(loaded);
     progress(`ran ${path.relative(loaded.projectDir, loaded.program)} against the simulated AWS: ${run.resources.length} resources in ${Date.now() - started} ms`);

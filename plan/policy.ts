@@ -20,7 +20,8 @@ export interface PolicyViolation {
 
 export interface PolicyReport {
     pack: string;
-    configFile: string;
+    /** The policy config file; undefined when the pack ran with its own defaults. */
+    configFile?: string;
     /** How many policies the pack has. */
     policies: number;
     violations: PolicyViolation[];
@@ -31,15 +32,17 @@ export interface PolicyReport {
 /** Throws a `PlanError` unless the stack's policy config exists (checked before the program runs). */
 export function checkPolicyConfig(configFile: string, stack: string): void {
     if (!fs.existsSync(configFile)) {
-        throw new PlanError(`stack "${stack}": no policy config ${configFile}; create it (see policy/config/) or pass --policy-config <file>.`);
+        throw new PlanError(`stack "${stack}": no policy config ${configFile}; create it (the pack's README shows the format) or leave out --policy-config to run the pack with its defaults.`);
     }
 }
 
 /** Evaluates the pack; an unreadable or invalid policy config is a `PlanError` naming the file. */
-export async function runPolicies(resources: RecordedResource[], configFile: string): Promise<PolicyReport> {
-    let config: PolicyPackConfigFile;
+export async function runPolicies(resources: RecordedResource[], configFile?: string): Promise<PolicyReport> {
+    let config: PolicyPackConfigFile = {};
     try {
-        config = loadPolicyConfig(configFile);
+        if (configFile !== undefined) {
+            config = loadPolicyConfig(configFile);
+        }
     } catch (e) {
         throw new PlanError(`policy config ${configFile} is not valid JSON: ${e instanceof Error ? e.message : String(e)}. Fix the file and run the plan again.`);
     }

@@ -70,7 +70,7 @@ function policyLines(plan: Plan): string[] {
 
 function policyHeadline(plan: Plan): string {
     const p = plan.policy;
-    const config = path.relative(process.cwd(), p.configFile) || p.configFile;
+    const config = p.configFile === undefined ? "the pack's defaults" : path.relative(process.cwd(), p.configFile) || p.configFile;
     return `${p.mandatory} mandatory, ${p.advisory} advisory violation${p.advisory === 1 ? "" : "s"} (${p.pack}, ${p.policies} policies, config ${config})`;
 }
 

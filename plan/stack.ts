@@ -172,6 +172,34 @@ export function loadStack(projectDir: string, stack: string): LoadedStack {
     return { projectDir: dir, project, stack, stackFile, program: main, config, secretKeys, region: config["aws:region"] ?? DEFAULT_SIMULATED_REGION, warnings };
 }
 
+/**
+ * Lets `require` load a TypeScript program, as Pulumi's Node.js language host does (`runtime.options.typescript`,
+ * on by default): with the project's own ts-node and TypeScript and its tsconfig.json, transpile-only, since the
+ * plan reads what the program creates and type errors are `tsc`'s to report. The package itself is JavaScript and
+ * needs none of it. Nothing happens when `.ts` files load already (ts-node registered, as in this repository's tests).
+ */
+export function registerTypeScript(loaded: LoadedStack): void {
+    if (!/\.[cm]?tsx?$/.test(loaded.program) || require.extensions[".ts"] !== undefined) {
+        return;
+    }
+    let tsNode: string;
+    try {
+        tsNode = require.resolve("ts-node", { paths: [loaded.projectDir] });
+    } catch {
+        throw new PlanError(
+            `project ${loaded.project}: the program ${path.relative(loaded.projectDir, loaded.program)} is TypeScript, and ts-node is not installed in ${loaded.projectDir}; ` +
+                "install it as Pulumi's TypeScript template does (npm install --save-dev ts-node typescript), or point `main` in Pulumi.yaml at the compiled JavaScript.",
+        );
+    }
+    const tsconfig = path.join(loaded.projectDir, "tsconfig.json");
+    const hasTsconfig = fs.existsSync(tsconfig);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    require(tsNode).register({
+        transpileOnly: true,
+        ...(hasTsconfig ? { project: tsconfig } : { skipProject: true, compilerOptions: { target: "ES2020", module: "commonjs" } }),
+    });
+}
+
 /** The SDK's per-process state (config map, root stack resource); internal to the SDK, so typed here. */
 const sdkState: { getStore(): { config: Record<string, string> }; setStackResource(stack: unknown): void } = require("@pulumi/pulumi/runtime/state");
 
@@ -197,6 +225,7 @@ export async function runStack(loaded: LoadedStack): Promise<StackRun> {
     // code running later in the same process (tests, the benchmark) does not see this stack's config.
     const store = sdkState.getStore();
     const savedConfig = { ...store.config };
+    registerTypeScript(loaded);
     const recorder = await setSimulatedMocks({ project: loaded.project, stack: loaded.stack, preview: false, region: loaded.region });
     pulumi.runtime.setAllConfig(loaded.config, loaded.secretKeys);
     const asyncErrors: unknown[] = [];

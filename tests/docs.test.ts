@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import { buildPlan, PACKAGE_DIR } from "../plan/plan";
+import * as path from "path";
+import { buildPlan } from "../plan/plan";
 import { range, usd } from "../plan/format";
 import { renderReadme } from "../tools/docs";
 
@@ -23,7 +24,7 @@ describe("README", () => {
         this.timeout(60_000);
         // The README's tables have a dev column, then a prod column.
         for (const [column, stack] of ["dev", "prod"].entries()) {
-            const { plan } = await buildPlan({ projectDir: PACKAGE_DIR, stack });
+            const { plan } = await buildPlan({ projectDir: path.resolve(__dirname, ".."), stack });
             assert.equal(row(readme, "resources")[column], String(plan.resources.length), `${stack} resources`);
             assert.ok(row(readme, "monthly cost (offline plan)")[column].startsWith(`${usd(plan.cost.totalMonthlyUsd)} `), `${stack} cost`);
             assert.equal(row(readme, "fresh `pulumi up`")[column], range(plan.deployTime.fresh.lowS, plan.deployTime.fresh.highS), `${stack} fresh up`);

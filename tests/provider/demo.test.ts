@@ -49,7 +49,7 @@ describe("the demo program through the test engine", function () {
             updates[stack] ??= await run(stack);
             const program = updates[stack];
             assertSucceeded(program);
-            assert.equal(program.deployment.rootUrn, `urn:pulumi:${stack}::ecs-fargate::pulumi:pulumi:Stack::ecs-fargate-${stack}`);
+            assert.equal(program.deployment.rootUrn, `urn:pulumi:${stack}::ecs-fargate-demo::pulumi:pulumi:Stack::ecs-fargate-demo-${stack}`);
 
             const inProcess = await runStack(loadStack(ROOT, stack));
             assert.deepEqual(shapes(program.resources, { revealSecrets: true }), shapes(inProcess.resources, { revealSecrets: true }));
@@ -65,6 +65,6 @@ describe("the demo program through the test engine", function () {
         assert.equal(service.id, undefined);
         assert.equal(service.inputs.cluster, UNKNOWN);
         assert.equal(preview.deployment.get("aws:ecs/taskDefinition:TaskDefinition", "web-task").inputs.containerDefinitions, UNKNOWN);
-        assert.equal(preview.deployment.get(ROOT_STACK_TYPE, "ecs-fargate-dev").outputs.url, UNKNOWN);
+        assert.equal(preview.deployment.get(ROOT_STACK_TYPE, "ecs-fargate-demo-dev").outputs.url, UNKNOWN);
     });
 });

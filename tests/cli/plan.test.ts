@@ -3,14 +3,16 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EXIT, main, parseArgs } from "../../plan/cli";
+import { EXIT } from "../../cli/args";
+import { main } from "../../cli/main";
+import { parsePlanArgs as parseArgs } from "../../cli/plan";
 import { monthly } from "../../plan/cost";
 import { Plan } from "../../plan/plan";
 import { PRICES } from "../../plan/prices";
 import { TIMINGS } from "../../plan/timings";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const FIXTURES = path.join(__dirname, "fixtures");
+const FIXTURES = path.join(ROOT, "tests", "plan", "fixtures");
 
 interface Run {
     code: number;
@@ -25,7 +27,7 @@ async function plan(...args: string[]): Promise<Run> {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-test-"));
     let stdout = "";
     let stderr = "";
-    const code = await main([...args, "--out", out], { out: (s) => (stdout += s), err: (s) => (stderr += s) });
+    const code = await main(["plan", ...args, "--out", out], { out: (s) => (stdout += s), err: (s) => (stderr += s) });
     const read = (f: string) => (fs.existsSync(path.join(out, f)) ? fs.readFileSync(path.join(out, f), "utf8") : undefined);
     const json = read("plan.json");
     const run = { code, stdout, stderr, plan: json ? (JSON.parse(json) as Plan) : undefined, markdown: read("plan.md") };
@@ -35,7 +37,7 @@ async function plan(...args: string[]): Promise<Run> {
 
 /** Runs the CLI as a separate process, as `npm run plan` does. */
 function planProcess(...args: string[]): { status: number | null; stderr: string } {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register", path.join(ROOT, "plan", "cli.ts"), ...args, "--quiet", "--out", fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"))], {
+    const r = spawnSync(process.execPath, ["-r", "ts-node/register", path.join(ROOT, "cli", "main.ts"), "plan", ...args, "--quiet", "--out", fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"))], {
         cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" }, encoding: "utf8",
     });
     return { status: r.status, stderr: r.stderr };
@@ -61,11 +63,11 @@ describe("plan cli: arguments", () => {
     });
 
     it("rejects an unknown argument with the usage", () => {
-        assert.throws(() => parseArgs(["--stak", "prod"]), (e: Error) => e.message.startsWith('unknown argument "--stak".\nUsage: npm run plan'));
+        assert.throws(() => parseArgs(["--stak", "prod"]), (e: Error) => e.message.startsWith('unknown argument "--stak".\nUsage: ecs-fargate plan'));
     });
 
     it("rejects a flag without its value", () => {
-        assert.throws(() => parseArgs(["--stack"]), (e: Error) => e.message.startsWith("`--stack` needs a value."));
+        assert.throws(() => parseArgs(["--stack"]), (e: Error) => e.message.startsWith("`--stack` needs a value (<name>)."));
     });
 });
 
@@ -203,11 +205,18 @@ describe("plan cli: failures", () => {
         assert.ok(run.stderr.includes("`cpu` 300 is not a Fargate CPU size"), run.stderr);
     });
 
-    it("exits 2 on a stack without a policy config, before running its program", async () => {
-        const run = await plan("--cwd", path.join(FIXTURES, "synthetic"), "--stack", "n1");
+    it("exits 2 on a named policy config that does not exist, before running its program", async () => {
+        const missing = path.join(FIXTURES, "synthetic", "policy.json");
+        const run = await plan("--cwd", path.join(FIXTURES, "synthetic"), "--stack", "n1", "--policy-config", missing);
         assert.strictEqual(run.code, EXIT.cannotPlan);
-        assert.ok(run.stderr.includes(`no policy config ${path.join(ROOT, "policy", "config", "n1.json")}`), run.stderr);
+        assert.ok(run.stderr.includes(`plan: error: stack "n1": no policy config ${missing};`), run.stderr);
         assert.ok(!run.stderr.includes("against the simulated AWS"), run.stderr);
+    });
+
+    it("runs the pack with its own defaults when the project keeps no policy config and none is named", async () => {
+        const run = await plan("--cwd", path.join(FIXTURES, "mutable-tags"));
+        assert.strictEqual(run.plan!.policy.configFile, undefined);
+        assert.ok(run.stdout.includes("config the pack's defaults)"), run.stdout);
     });
 });
 

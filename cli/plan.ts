@@ -1,0 +1,98 @@
+/**
+ * `ecs-fargate plan [--stack S] [--cwd DIR] …`: the offline plan of a stack of the user's Pulumi project. Progress
+ * goes to stderr, the report to stdout, `plan.json` and `plan.md` to the output folder. Exit codes: 0 planned,
+ * 1 mandatory policy violations, 2 the stack cannot be planned (missing stack file, bad config, program error, bad
+ * arguments).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { buildPlan } from "../plan/plan";
+import { renderMarkdown, renderText } from "../plan/render";
+import { PlanError } from "../plan/stack";
+import { CliIO, EXIT, Flag, flagHelp, parseFlags, Subcommand, UsageError } from "./args";
+
+export interface PlanArgs {
+    stack: string;
+    cwd: string;
+    out: string;
+    policyConfig?: string;
+    quiet: boolean;
+    help: boolean;
+}
+
+/** The flags of `plan`. Add one here (and its field in `PlanArgs`): the usage text follows. */
+export const PLAN_FLAGS: Flag<PlanArgs>[] = [
+    {
+        name: "--stack", short: "-s", value: "<name>", help: "stack to plan (Pulumi.<name>.yaml); defaults to dev",
+        set: (a, v) => {
+            if (!/^[A-Za-z0-9_.-]+$/.test(v)) {
+                throw new UsageError(`\`--stack\` ${JSON.stringify(v)} is not a stack name; use letters, digits, \`-\`, \`_\` or \`.\`.`);
+            }
+            a.stack = v;
+        },
+    },
+    { name: "--cwd", value: "<folder>", help: "the Pulumi project folder (its Pulumi.yaml); defaults to the current folder", set: (a, v) => void (a.cwd = path.resolve(v)) },
+    { name: "--out", short: "-o", value: "<folder>", help: "where plan.json and plan.md go; defaults to plan-output", set: (a, v) => void (a.out = v) },
+    {
+        name: "--policy-config", value: "<file>",
+        help: "policy pack config (pulumi's --policy-pack-config format); defaults to policy/config/<stack>.json in the project folder if it exists, else the pack's defaults",
+        set: (a, v) => void (a.policyConfig = path.resolve(v)),
+    },
+    { name: "--quiet", short: "-q", help: "no report on stdout (files and exit code only)", set: (a) => void (a.quiet = true) },
+    { name: "--help", short: "-h", help: "this help", set: (a) => void (a.help = true) },
+];
+
+export const PLAN_USAGE = `Usage: ecs-fargate plan [flags]
+
+Runs a stack's program (TypeScript or JavaScript, as \`pulumi up\` would) against a simulated AWS: no credentials, no
+network. Reports what it creates, the policy pack's verdict, the monthly cost and the deploy time, and writes
+plan.json and plan.md to --out.
+
+${flagHelp(PLAN_FLAGS)}
+
+Exit codes: 0 planned; 1 mandatory policy violations; 2 the stack cannot be planned.`;
+
+/** Parses the command line of `plan`; throws `UsageError` on anything it does not know. */
+export function parsePlanArgs(argv: string[]): PlanArgs {
+    return parseFlags(argv, PLAN_FLAGS, { stack: "dev", cwd: process.cwd(), out: "plan-output", quiet: false, help: false }, PLAN_USAGE);
+}
+
+/** Runs the plan; resolves to the exit code. */
+export async function runPlan(argv: string[], io: CliIO): Promise<number> {
+    const started = Date.now();
+    const progress = (m: string) => io.err(`plan: ${m}\n`);
+    try {
+        const args = parsePlanArgs(argv);
+        if (args.help) {
+            io.out(`${PLAN_USAGE}\n`);
+            return EXIT.ok;
+        }
+        const { plan } = await buildPlan({ projectDir: args.cwd, stack: args.stack, policyConfig: args.policyConfig, progress });
+        const outDir = path.resolve(process.cwd(), args.out);
+        fs.mkdirSync(outDir, { recursive: true });
+        fs.writeFileSync(path.join(outDir, "plan.json"), `${JSON.stringify(plan, null, 2)}\n`);
+        fs.writeFileSync(path.join(outDir, "plan.md"), renderMarkdown(plan));
+        if (!args.quiet) {
+            io.out(`${renderText(plan)}\n`);
+        }
+        progress(`wrote ${path.relative(process.cwd(), path.join(outDir, "plan.json"))} and plan.md in ${Date.now() - started} ms`);
+        if (plan.policy.mandatory > 0) {
+            io.err(`plan: stack ${plan.stack} has ${plan.policy.mandatory} mandatory policy violation(s); fix them before deploying.\n`);
+            return EXIT.mandatoryViolations;
+        }
+        return EXIT.ok;
+    } catch (e) {
+        if (e instanceof PlanError || e instanceof UsageError) {
+            io.err(`plan: error: ${e.message}\n`);
+        } else {
+            io.err(`plan: unexpected error (a bug in the plan, please report it): ${e instanceof Error ? e.stack : String(e)}\n`);
+        }
+        return EXIT.cannotPlan;
+    }
+}
+
+export const planCommand: Subcommand = {
+    name: "plan",
+    summary: "plan a stack offline against a simulated AWS: resources, policy verdict, monthly cost, deploy time",
+    run: runPlan,
+};
