@@ -24,13 +24,15 @@ export function changeText(c: ResourceChange): string {
         const s = c.kind === "create" ? c.after : c.before;
         return Object.entries(s ?? {}).map(([k, v]) => `${k}=${value(v)}`).join(" ");
     }
+    const differs = (k: string) => value(c.before?.[k]) !== value(c.after?.[k]);
     const inputs = c.changed.map((k) => {
         const forced = c.forcing.includes(k) ? " (forces replacement)" : "";
         const from = c.computedFrom[k] ? ` (from replaced ${c.computedFrom[k]})` : "";
-        return `${k}${forced}${from}`;
+        const shown = differs(k) ? `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}` : k;
+        return `${shown}${forced}${from}`;
     });
     const keys = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])];
-    const settings = keys.filter((k) => value(c.before?.[k]) !== value(c.after?.[k])).map((k) => `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}`);
+    const settings = keys.filter((k) => !c.changed.includes(k) && differs(k)).map((k) => `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}`);
     const order = c.kind === "replace" ? (c.deleteBeforeReplace ? " [delete, then create]" : " [create, then delete]") : "";
     return `${inputs.join(", ")}${settings.length > 0 ? `; ${settings.join(", ")}` : ""}${order}`;
 }
