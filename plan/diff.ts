@@ -11,7 +11,7 @@
 import { changedProperties, keepsIdentityOnReplace, replacementReasons, replacementRule } from "../sim/replacements";
 import { RecordedResource } from "../sim/types";
 import { keySettings } from "./settings";
-import { plain, ResourceGraph, STACK_TYPE } from "./values";
+import { isSecret, plain, ResourceGraph, STACK_TYPE } from "./values";
 
 export type ChangeKind = "create" | "delete" | "update" | "replace";
 
@@ -34,6 +34,8 @@ export interface ResourceChange {
      * that stays the same (two resources cannot hold one name, so the Pulumi AWS provider deletes first).
      */
     deleteBeforeReplace?: boolean;
+    /** Changed inputs whose values are scalars (a string, number or boolean, or unset): before and after. */
+    values: Record<string, { before?: unknown; after?: unknown }>;
     /** The key settings before (delete, update, replace) and after (create, update, replace). */
     before?: Record<string, unknown>;
     after?: Record<string, unknown>;
@@ -53,6 +55,17 @@ export function isCloudResource(r: RecordedResource): boolean {
 
 function inputsOf(r: RecordedResource): Record<string, unknown> {
     return plain(r.inputs) as Record<string, unknown>;
+}
+
+function scalarValues(b: RecordedResource, h: RecordedResource, olds: Record<string, unknown>, news: Record<string, unknown>, changed: string[]): ResourceChange["values"] {
+    const scalar = (v: unknown) => v === undefined || v === null || ["string", "number", "boolean"].includes(typeof v);
+    const out: ResourceChange["values"] = {};
+    for (const k of changed) {
+        if (scalar(olds[k]) && scalar(news[k]) && !(olds[k] === undefined && news[k] === undefined)) {
+            out[k] = { before: isSecret(b.inputs[k]) ? "[secret]" : olds[k], after: isSecret(h.inputs[k]) ? "[secret]" : news[k] };
+        }
+    }
+    return out;
 }
 
 /** True when the engine must delete the old resource before creating its replacement. */
@@ -101,7 +114,7 @@ export function diffResources(base: RecordedResource[], head: RecordedResource[]
         const b = baseGraph.byUrn.get(h.urn);
         const common = { urn: h.urn, type: h.type, name: h.name, component: headGraph.component(h)?.name };
         if (!b || !isCloudResource(b) || b.type !== h.type) {
-            byUrn.set(h.urn, { ...common, kind: "create", changed: [], computedFrom: {}, forcing: [], after: keySettings(h) });
+            byUrn.set(h.urn, { ...common, kind: "create", changed: [], computedFrom: {}, forcing: [], values: {}, after: keySettings(h) });
             continue;
         }
         const olds = inputsOf(b);
@@ -125,7 +138,7 @@ export function diffResources(base: RecordedResource[], head: RecordedResource[]
         const list = [...changed].sort();
         const forcing = replacementReasons(h.type, olds, news, list);
         const change: ResourceChange = {
-            ...common, kind: forcing.length > 0 ? "replace" : "update", changed: list, computedFrom, forcing,
+            ...common, kind: forcing.length > 0 ? "replace" : "update", changed: list, computedFrom, forcing, values: scalarValues(b, h, olds, news, list),
             before: keySettings(b), after: keySettings(h),
         };
         if (change.kind === "replace") {
@@ -139,10 +152,10 @@ export function diffResources(base: RecordedResource[], head: RecordedResource[]
         if (isCloudResource(b) && !headGraph.byUrn.has(b.urn)) {
             changes.push({
                 urn: b.urn, type: b.type, name: b.name, component: baseGraph.component(b)?.name, kind: "delete",
-                changed: [], computedFrom: {}, forcing: [], before: keySettings(b),
+                changed: [], computedFrom: {}, forcing: [], values: {}, before: keySettings(b),
             });
         } else if (isCloudResource(b) && headGraph.byUrn.get(b.urn)!.type !== b.type) {
-            changes.push({ urn: b.urn, type: b.type, name: b.name, component: baseGraph.component(b)?.name, kind: "delete", changed: [], computedFrom: {}, forcing: [], before: keySettings(b) });
+            changes.push({ urn: b.urn, type: b.type, name: b.name, component: baseGraph.component(b)?.name, kind: "delete", changed: [], computedFrom: {}, forcing: [], values: {}, before: keySettings(b) });
         }
     }
     return { changes, unchanged };

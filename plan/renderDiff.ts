@@ -28,7 +28,8 @@ export function changeText(c: ResourceChange): string {
     const inputs = c.changed.map((k) => {
         const forced = c.forcing.includes(k) ? " (forces replacement)" : "";
         const from = c.computedFrom[k] ? ` (from replaced ${c.computedFrom[k]})` : "";
-        const shown = differs(k) ? `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}` : k;
+        const v = c.values[k];
+        const shown = v ? `${k}: ${value(v.before)} → ${value(v.after)}` : differs(k) ? `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}` : k;
         return `${shown}${forced}${from}`;
     });
     const keys = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])];
