@@ -98,4 +98,18 @@ describe("plan of a change against git HEAD, in a temporary clone", function () 
         assert.strictEqual(code, 2);
         assert.match(c.err.join(""), /`--base` "no-such-branch" is not a commit of the repository/);
     });
+
+    it("reproduces the README's plan-diff.md for its dev-stack change (tasks into private subnets behind one NAT gateway)", async () => {
+        const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+        const quoted = /````markdown\n([\s\S]*?)\n````/.exec(readme)?.[1];
+        assert.ok(quoted, "the README quotes a plan-diff.md in a ````markdown block");
+        edit("Pulumi.dev.yaml", "natGateways: None", "natGateways: Single");
+        edit("Pulumi.dev.yaml", "tasksInPublicSubnets: true", "tasksInPublicSubnets: false");
+        edit("Pulumi.dev.yaml", /^    assignPublicIp: true$/m, "    assignPublicIp: false");
+        const c = capture();
+        assert.strictEqual(await runPlan(["--cwd", clone, "--base", "HEAD", "--out", outDir, "--quiet"], c.io), 0, c.err.join(""));
+        const commit = /git HEAD \([0-9a-f]{7}\)/;
+        const produced = fs.readFileSync(path.join(outDir, "plan-diff.md"), "utf8").trimEnd().replace(commit, "git HEAD (<commit>)");
+        assert.strictEqual(quoted.replace(commit, "git HEAD (<commit>)"), produced, `paste this into the README's \`\`\`\`markdown block:\n${produced}`);
+    });
 });
