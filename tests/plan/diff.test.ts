@@ -191,4 +191,22 @@ describe("plan of a change", () => {
         assert.deepStrictEqual(flags(d), ["downtime web"]);
         assert.match(d.risks[0].reason, /old service is deleted first, so no task serves/);
     });
+
+    it("a Spot share added to a service's own strategy replaces the service (downtime) unless forceNewDeployment is on", () => {
+        const onDemand = [{ capacityProvider: "FARGATE", base: 1, weight: 1 }];
+        const withSpot = [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 1 }];
+        const replaced = diffOf({ serviceStrategy: onDemand }, { serviceStrategy: withSpot });
+        assert.deepStrictEqual(changes(replaced), ["replace web: capacityProviderStrategies [capacityProviderStrategies]"]);
+        assert.deepStrictEqual(flags(replaced), ["downtime web"]);
+        // 2 tasks: 1 on-demand base, the other split 1:1, so half a task moves to Spot at 0.33 × its price:
+        // 0.5 × (0.25 × 0.03238 + 0.5 × 0.00356) × 730 × (1 − 0.33) = 2.42 less.
+        assert.strictEqual(replaced.cost.deltaMonthlyUsd, -2.42);
+        // Delete first (same name): API 1–13 + drain 30 + stop 0–10; then create 1–13; no wait for steady state, so
+        // the first tasks start after pulumi up: 30–60 + health check 10–20.
+        assert.deepStrictEqual(rollout(replaced), { pulumiUp: [32, 66], total: [72, 146] });
+        const rolled = diffOf({ serviceStrategy: onDemand, forceNewDeployment: true }, { serviceStrategy: withSpot, forceNewDeployment: true });
+        assert.deepStrictEqual(changes(rolled), ["update web: capacityProviderStrategies"]);
+        assert.deepStrictEqual(flags(rolled), []);
+        assert.deepStrictEqual(rolled.rollout.services.map((s) => [s.kind, s.lowS, s.highS]), [["rolling", 70, 120]]);
+    });
 });

@@ -20,6 +20,9 @@ export interface ChangeStackOptions {
     deregistrationDelay?: number;
     minimumHealthyPercent?: number;
     execPolicyActions?: string[];
+    /** The service's own capacity provider strategy, as WebService sets it. */
+    serviceStrategy?: Array<{ capacityProvider: string; base?: number; weight?: number }>;
+    forceNewDeployment?: boolean;
 }
 
 export const KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -85,6 +88,12 @@ export function changeStack(o: ChangeStackOptions = {}): { resources: RecordedRe
         healthCheckGracePeriodSeconds: 30, deploymentController: { type: "ECS" },
         deploymentCircuitBreaker: { enable: true, rollback: true },
     };
+    if (o.serviceStrategy !== undefined) {
+        serviceInputs.capacityProviderStrategies = o.serviceStrategy;
+    }
+    if (o.forceNewDeployment !== undefined) {
+        serviceInputs.forceNewDeployment = o.forceNewDeployment;
+    }
     if (o.minimumHealthyPercent !== undefined) {
         serviceInputs.deploymentMinimumHealthyPercent = o.minimumHealthyPercent;
     }
