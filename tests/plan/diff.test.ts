@@ -209,4 +209,16 @@ describe("plan of a change", () => {
         assert.deepStrictEqual(flags(rolled), []);
         assert.deepStrictEqual(rolled.rollout.services.map((s) => [s.kind, s.lowS, s.highS]), [["rolling", 70, 120]]);
     });
+
+    it("an IPv6 rule open to ::/0 on every port is flagged; a rule already open before is not flagged again", () => {
+        const base = changeStack({});
+        const head = changeStack({});
+        const sg = head.resources.find((r) => r.name === "web-lb-sg")!;
+        const rule = head.resources.find((r) => r.name === "web-lb-in-80-1")!;
+        head.resources.push({ ...rule, urn: rule.urn.replace(/web-lb-in-80-1$/, "web-lb-in-all-v6"), name: "web-lb-in-all-v6", inputs: { securityGroupId: sg.id, ipProtocol: "-1", cidrIpv6: "::/0" } });
+        const d = planDiff(base.resources, head.resources, { base: SIDE, head: SIDE });
+        assert.deepStrictEqual(d.risks.map((r) => r.reason), ["opens every port and protocol from ::/0: anyone on the internet can connect."]);
+        const again = planDiff(head.resources, head.resources.map((r) => (r.name === "web-lb-in-all-v6" ? { ...r, inputs: { ...r.inputs, description: "v6" } } : r)), { base: SIDE, head: SIDE });
+        assert.deepStrictEqual([changes(again), flags(again)], [["update web-lb-in-all-v6: description"], []]);
+    });
 });

@@ -113,3 +113,44 @@ describe("plan of a change against git HEAD, in a temporary clone", function () 
         assert.strictEqual(quoted.replace(commit, "git HEAD (<commit>)"), produced, `paste this into the README's \`\`\`\`markdown block:\n${produced}`);
     });
 });
+
+describe("plan of a change: exit codes without git", function () {
+    this.timeout(120000);
+    const FIXTURE = path.join(REPO, "tests", "plan", "fixtures", "mutable-tags");
+
+    it("mandatory violations in the working tree exit 1, even when the change itself is empty", async () => {
+        const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-exit-"));
+        try {
+            const first = capture();
+            assert.strictEqual(await runPlan(["--cwd", FIXTURE, "--out", path.join(out, "base"), "--quiet"], first.io), 1, first.err.join(""));
+            const c = capture();
+            const code = await runPlan(["--cwd", FIXTURE, "--base-plan", path.join(out, "base", "plan.json"), "--out", out, "--quiet", "--fail-on-risk"], c.io);
+            assert.strictEqual(code, 1, c.err.join(""));
+            const d = JSON.parse(fs.readFileSync(path.join(out, "plan-diff.json"), "utf8"));
+            assert.deepStrictEqual([d.changes, d.verdict, d.policy.mandatory], [[], "no changes, +$0.00/month", 1]);
+        } finally {
+            fs.rmSync(out, { recursive: true, force: true });
+        }
+    });
+
+    it("a plan.json without the recorded state, --base local, and --fail-on-risk alone are refused with exit 2", async () => {
+        const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-exit-"));
+        try {
+            const old = path.join(out, "old-plan.json");
+            fs.writeFileSync(old, JSON.stringify({ project: "p", stack: "dev", resources: [] }));
+            const cases: Array<[string[], RegExp]> = [
+                [["--base-plan", old], /has no `state` \(the recorded resources\)/],
+                [["--base", "local"], /`--base local` needs the state that `ecs-fargate local` records/],
+                [["--fail-on-risk"], /`--fail-on-risk` applies to a plan of a change/],
+                [["--base", "HEAD", "--base-plan", old], /give one base/],
+            ];
+            for (const [flags, message] of cases) {
+                const c = capture();
+                assert.strictEqual(await runPlan(["--cwd", FIXTURE, "--out", out, "--quiet", ...flags], c.io), 2, flags.join(" "));
+                assert.match(c.err.join(""), message);
+            }
+        } finally {
+            fs.rmSync(out, { recursive: true, force: true });
+        }
+    });
+});
