@@ -11,6 +11,12 @@
  *   `@pulumi/aws` 7.x is that provider bridged, so where the sources disagree `tf` decides what Pulumi does; the
  *   disagreements are listed per type in `inPlace` (create-only in CloudFormation, updated in place by Pulumi).
  *   A rule with no `tf` is taken from CloudFormation and CDK alone (the provider's schema was not read for it).
+ *   Read in the provider's source for this table: `internal/service/ecs/service.go`, `logs/group.go`,
+ *   `ec2/vpc_security_group_ingress_rule.go`, `ec2/vpc_route_table_association.go`, `appautoscaling/scheduled_action.go`,
+ *   and pulumi-docker's `provider/image.go`; the other `tf` attributes are the provider's documented ForceNew
+ *   arguments, not re-read here.
+ * `tests/sim/replacementSources.test.ts` holds `cfn` and `cdk` against a snapshot of both sources
+ * (`tools/replacement-sources.sh`) and every property against the installed SDK's input types.
  *
  * Property names are the `@pulumi/aws` input names (camelCase). Only top-level inputs are listed: a change anywhere
  * inside a listed input counts as a change of it.
