@@ -18,6 +18,9 @@ function value(v: unknown): string {
     return v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v);
 }
 
+/** Longer values (a JSON document in a string) are named, not quoted: their key settings show what differs. */
+const MAX_VALUE = 80;
+
 /** What changes, in words: the inputs (forcing ones marked), and the key settings that differ. */
 export function changeText(c: ResourceChange): string {
     if (c.kind === "create" || c.kind === "delete") {
@@ -29,7 +32,8 @@ export function changeText(c: ResourceChange): string {
         const forced = c.forcing.includes(k) ? " (forces replacement)" : "";
         const from = c.computedFrom[k] ? ` (from replaced ${c.computedFrom[k]})` : "";
         const v = c.values[k];
-        const shown = v ? `${k}: ${value(v.before)} → ${value(v.after)}` : differs(k) ? `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}` : k;
+        const short = v && !c.computedFrom[k] && value(v.before).length <= MAX_VALUE && value(v.after).length <= MAX_VALUE;
+        const shown = short ? `${k}: ${value(v.before)} → ${value(v.after)}` : !v && differs(k) ? `${k}: ${value(c.before?.[k])} → ${value(c.after?.[k])}` : k;
         return `${shown}${forced}${from}`;
     });
     const keys = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])];

@@ -68,6 +68,23 @@ describe("plan of a change against git HEAD, in a temporary clone", function () 
         assert.strictEqual(execFileSync("git", ["worktree", "list", "--porcelain"], { cwd: clone, encoding: "utf8" }).match(/^worktree /gm)?.length, 1, "the base's worktree is removed");
     });
 
+    it("an edit of the app's code: a new image tag, a new task definition revision, one rolling round of the dev task", async () => {
+        fs.appendFileSync(path.join(clone, "app", "server.js"), "// a change in the app\n");
+        const c = capture();
+        assert.strictEqual(await runPlan(["--cwd", clone, "--base", "HEAD", "--out", outDir, "--quiet", "--fail-on-risk"], c.io), 0, c.err.join(""));
+        const d = readDiff();
+        assert.deepStrictEqual(d.changes.map((x) => `${x.kind} ${x.name}: ${x.changed.join(",")}`), [
+            "update app-image: imageName", "replace web-task: containerDefinitions", "update web: taskDefinition",
+        ]);
+        assert.deepStrictEqual([d.risks, d.cost.deltaMonthlyUsd], [[], 0]);
+        const [s] = d.rollout.services;
+        // dev: 1 task, 100/200 %, so one round: start 30–60 s, health 10 s × 1–2, drain 15 s, stop 0–30 s = 55–125 s,
+        // inside pulumi up (waitForSteadyState), after the revision (1–13 s) and the service update (1–13 s); then the
+        // old revision is deregistered (1–13 s).
+        assert.deepStrictEqual([s.kind, s.rounds, s.tasksPerRound, s.lowS, s.highS], ["rolling", 1, 1, 55, 125]);
+        assert.deepStrictEqual([d.rollout.totalLowS, d.rollout.totalHighS], [58, 164]);
+    });
+
     it("a new repository name replaces the repository: a data flag, and exit 3 with --fail-on-risk", async () => {
         edit("Pulumi.dev.yaml", "repositoryName: devops-ecr", "repositoryName: devops-ecr-2");
         const c = capture();
