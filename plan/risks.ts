@@ -5,7 +5,8 @@
  * - a replaced service: no tasks (or two services) between the old one's deletion and the new one's tasks;
  * - a rollout or scale-in that lets the healthy task count drop (below `minimumHealthyPercent` of what runs now);
  * - a security-group ingress rule that opens a port to 0.0.0.0/0 or ::/0;
- * - an IAM policy that grants more than before (new actions, resources or principals, or a dropped condition).
+ * - an IAM policy that grants more than before (new actions, resources or principals, or a dropped condition);
+ * - a replacement or deletion of a resource with `protect`: `pulumi up` refuses it, so the change cannot be applied.
  */
 import { RecordedResource } from "../sim/types";
 import { TYPES } from "./cost";
@@ -13,7 +14,7 @@ import { ResourceChange, ResourceDiff } from "./diff";
 import { deploymentStrategy, startsDeployment } from "./rollout";
 import { arr, input, num, obj, ResourceGraph, str } from "./values";
 
-export type RiskKind = "dns-name-changes" | "data-loss" | "downtime" | "capacity-drops" | "open-to-internet" | "iam-grows";
+export type RiskKind = "dns-name-changes" | "data-loss" | "downtime" | "capacity-drops" | "open-to-internet" | "iam-grows" | "protected";
 
 export interface RiskFlag {
     kind: RiskKind;
@@ -169,6 +170,9 @@ export function assessRisks(diff: ResourceDiff, base: RecordedResource[], head: 
         const h = headGraph.byUrn.get(c.urn);
         const flag = (kind: RiskKind, reason: string) => flags.push({ kind, urn: c.urn, resource: c.name, reason });
         const gone = c.kind === "replace" || c.kind === "delete";
+        if (gone && b?.protect) {
+            flag("protected", `the resource is protected (\`protect: true\`): \`pulumi up\` refuses to ${c.kind === "replace" ? "replace" : "delete"} it, so the change fails until the option is removed.`);
+        }
         if (gone && (TYPES.loadBalancers as readonly string[]).includes(c.type)) {
             flag("dns-name-changes", c.kind === "replace"
                 ? `the load balancer is replaced (${c.forcing.join(", ")}): it gets a new DNS name, so the domain's alias (or CNAME) record must follow, and clients that cached the old name fail until then.`

@@ -221,4 +221,12 @@ describe("plan of a change", () => {
         const again = planDiff(head.resources, head.resources.map((r) => (r.name === "web-lb-in-all-v6" ? { ...r, inputs: { ...r.inputs, description: "v6" } } : r)), { base: SIDE, head: SIDE });
         assert.deepStrictEqual([changes(again), flags(again)], [["update web-lb-in-all-v6: description"], []]);
     });
+
+    it("a protected resource that the change replaces is flagged: pulumi up would refuse it", () => {
+        const base = changeStack({});
+        base.resources.find((r) => r.type === "aws:ecr/repository:Repository")!.protect = true;
+        const d = planDiff(base.resources, changeStack({ kmsKeyArn: KMS_KEY }).resources, { base: SIDE, head: SIDE });
+        assert.deepStrictEqual(flags(d), ["protected app", "data-loss app"]);
+        assert.strictEqual(d.risks[0].reason, "the resource is protected (`protect: true`): `pulumi up` refuses to replace it, so the change fails until the option is removed.");
+    });
 });
