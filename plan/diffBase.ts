@@ -3,7 +3,7 @@
  * - a git ref: the commit checked out in a temporary `git worktree` (the project, stack and config files as they are
  *   there), its program run against the simulated AWS like the working tree's;
  * - an earlier `plan.json`, which keeps the redacted recorded state (`Plan.state`);
- * - the last `ecs-fargate local` deployment (not available in this build: it reports so).
+ * - the last `ecs-fargate local` deployment: not supported yet (see `baseFromLocalState`).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -115,7 +115,14 @@ export function baseFromPlanFile(file: string): DiffBase {
     };
 }
 
-/** `--base local`: the last `ecs-fargate local` deployment. */
+/**
+ * `--base local`: the last `ecs-fargate local` deployment. Not supported: that state (`.ecs-fargate/`) holds the IDs,
+ * ARNs and autonames the engine's simulated providers drew at random, so every reference in it differs from an
+ * offline run's; comparing them needs a preview through that engine instead.
+ */
 export function baseFromLocalState(): DiffBase {
-    throw new PlanError("`--base local` needs the state that `ecs-fargate local` records, and this build has no `ecs-fargate local` yet; use --base <git ref> or --base-plan <plan.json>.");
+    throw new PlanError(
+        "`--base local` is not supported yet: the state of `ecs-fargate local` holds the simulated engine's own IDs and ARNs, which an offline plan cannot compare with. " +
+            "Use --base <git ref> or --base-plan <plan.json>.",
+    );
 }

@@ -157,7 +157,7 @@ describe("plan of a change: exit codes without git", function () {
             fs.writeFileSync(old, JSON.stringify({ project: "p", stack: "dev", resources: [] }));
             const cases: Array<[string[], RegExp]> = [
                 [["--base-plan", old], /has no `state` \(the recorded resources\)/],
-                [["--base", "local"], /`--base local` needs the state that `ecs-fargate local` records/],
+                [["--base", "local"], /`--base local` is not supported yet: the state of `ecs-fargate local` holds the simulated engine's own IDs/],
                 [["--fail-on-risk"], /`--fail-on-risk` applies to a plan of a change/],
                 [["--base", "HEAD", "--base-plan", old], /give one base/],
             ];
