@@ -149,13 +149,12 @@ export function diffResources(base: RecordedResource[], head: RecordedResource[]
     const headOrder = new Map(head.map((r, i) => [r.urn, i]));
     const changes = [...byUrn.values()].sort((x, y) => headOrder.get(x.urn)! - headOrder.get(y.urn)!);
     for (const b of base) {
-        if (isCloudResource(b) && !headGraph.byUrn.has(b.urn)) {
+        const h = headGraph.byUrn.get(b.urn);
+        if (isCloudResource(b) && (!h || h.type !== b.type)) {
             changes.push({
                 urn: b.urn, type: b.type, name: b.name, component: baseGraph.component(b)?.name, kind: "delete",
                 changed: [], computedFrom: {}, forcing: [], values: {}, before: keySettings(b),
             });
-        } else if (isCloudResource(b) && headGraph.byUrn.get(b.urn)!.type !== b.type) {
-            changes.push({ urn: b.urn, type: b.type, name: b.name, component: baseGraph.component(b)?.name, kind: "delete", changed: [], computedFrom: {}, forcing: [], values: {}, before: keySettings(b) });
         }
     }
     return { changes, unchanged };

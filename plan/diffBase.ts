@@ -109,7 +109,7 @@ export function baseFromPlanFile(file: string): DiffBase {
     }
     return {
         resources: doc.state as RecordedResource[],
-        side: { label: path.basename(file) === file ? file : path.relative(process.cwd(), file) || file, project: String(doc.project ?? ""), stack: String(doc.stack ?? "") },
+        side: { label: path.relative(process.cwd(), file) || file, project: String(doc.project ?? ""), stack: String(doc.stack ?? "") },
         redacted: true,
         warnings: [],
     };

@@ -40,7 +40,7 @@ function portsText(protocol: unknown, from: unknown, to: unknown): string {
     const f = num(from);
     const t = num(to);
     if (f === undefined || f === -1) {
-        return `every ${String(protocol ?? "")} port`.replace("  ", " ");
+        return protocol === undefined ? "every port" : `every ${protocol} port`;
     }
     return f === t || t === undefined ? `${protocol} port ${f}` : `${protocol} ports ${f}–${t}`;
 }
