@@ -6,7 +6,8 @@
  * - a rollout or scale-in that lets the healthy task count drop (below `minimumHealthyPercent` of what runs now);
  * - a security-group ingress rule that opens a port to 0.0.0.0/0 or ::/0;
  * - an IAM policy that grants more than before (new actions, resources or principals, or a dropped condition);
- * - a replacement or deletion of a resource with `protect`: `pulumi up` refuses it, so the change cannot be applied.
+ * - a replacement or deletion of a resource with `protect`: `pulumi up` refuses it, so the change cannot be applied;
+ * - a service whose new tasks start in subnets whose route is created by the same change, without waiting for it.
  */
 import { RecordedResource } from "../sim/types";
 import { TYPES } from "./cost";
@@ -14,7 +15,7 @@ import { ResourceChange, ResourceDiff } from "./diff";
 import { deploymentStrategy, startsDeployment } from "./rollout";
 import { arr, input, num, obj, ResourceGraph, str } from "./values";
 
-export type RiskKind = "dns-name-changes" | "data-loss" | "downtime" | "capacity-drops" | "open-to-internet" | "iam-grows" | "protected";
+export type RiskKind = "dns-name-changes" | "data-loss" | "downtime" | "capacity-drops" | "open-to-internet" | "iam-grows" | "protected" | "network-not-ready";
 
 export interface RiskFlag {
     kind: RiskKind;
@@ -160,11 +161,41 @@ function capacityFlags(c: ResourceChange, base: RecordedResource, head: Recorded
     return flags;
 }
 
+/** Every resource `r` waits for: its dependencies and property dependencies, transitively, a component meaning its children. */
+function waitedFor(graph: ResourceGraph, r: RecordedResource): Set<string> {
+    const seen = new Set<string>();
+    const stack = [...r.dependencies, ...Object.values(r.propertyDependencies).flat()];
+    while (stack.length > 0) {
+        const urn = stack.pop()!;
+        const dep = graph.byUrn.get(urn);
+        if (seen.has(urn) || !dep) {
+            continue;
+        }
+        seen.add(urn);
+        stack.push(...dep.dependencies, ...Object.values(dep.propertyDependencies).flat());
+        if (!dep.custom) {
+            stack.push(...graph.childrenOf(urn).map((c) => c.urn));
+        }
+    }
+    return seen;
+}
+
+/** Routes the change creates in the route tables of a service's subnets, which the service does not wait for. */
+function unawaitedRoutes(service: RecordedResource, graph: ResourceGraph, created: Set<string>): RecordedResource[] {
+    const subnets = arr(obj(input(service, "networkConfiguration")).subnets).filter((s): s is string => typeof s === "string");
+    const tables = new Set(graph.ofType("aws:ec2/routeTableAssociation:RouteTableAssociation")
+        .filter((a) => subnets.includes(str(input(a, "subnetId")) ?? ""))
+        .map((a) => str(input(a, "routeTableId"))));
+    const waited = waitedFor(graph, service);
+    return graph.ofType("aws:ec2/route:Route").filter((r) => created.has(r.urn) && tables.has(str(input(r, "routeTableId"))) && !waited.has(r.urn));
+}
+
 /** The risk flags of a change. */
 export function assessRisks(diff: ResourceDiff, base: RecordedResource[], head: RecordedResource[]): RiskFlag[] {
     const baseGraph = new ResourceGraph(base);
     const headGraph = new ResourceGraph(head);
     const flags: RiskFlag[] = [];
+    const created = new Set(diff.changes.filter((c) => c.kind === "create" || c.kind === "replace").map((c) => c.urn));
     for (const c of diff.changes) {
         const b = baseGraph.byUrn.get(c.urn);
         const h = headGraph.byUrn.get(c.urn);
@@ -194,6 +225,12 @@ export function assessRisks(diff: ResourceDiff, base: RecordedResource[], head: 
         }
         if (c.kind === "update" && c.type === TYPES.service && b && h) {
             flags.push(...capacityFlags(c, b, h));
+        }
+        if (c.type === TYPES.service && h && (c.kind !== "update" || startsDeployment(c))) {
+            const routes = unawaitedRoutes(h, headGraph, created);
+            if (routes.length > 0) {
+                flag("network-not-ready", `the new tasks start in subnets whose route${routes.length === 1 ? "" : "s"} (${routes.map((r) => r.name).join(", ")}) this change creates, and the service does not wait for ${routes.length === 1 ? "it" : "them"}: tasks that start first cannot reach ECR, fail to pull the image, and may trip the deployment circuit breaker.`);
+            }
         }
         if (c.kind !== "delete") {
             const before = c.kind === "create" ? [] : openIngress(b);

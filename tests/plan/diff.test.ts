@@ -229,4 +229,16 @@ describe("plan of a change", () => {
         assert.deepStrictEqual(flags(d), ["protected app", "data-loss app"]);
         assert.strictEqual(d.risks[0].reason, "the resource is protected (`protect: true`): `pulumi up` refuses to replace it, so the change fails until the option is removed.");
     });
+
+    it("tasks that roll into subnets whose new NAT route they do not wait for are flagged; waiting for it clears the flag", () => {
+        const unready = diffOf({ routeTable: true }, { routeTable: true, natGateways: 1, imageTag: "v2" });
+        assert.deepStrictEqual(flags(unready), ["network-not-ready web"]);
+        assert.strictEqual(unready.risks[0].reason, "the new tasks start in subnets whose route (main-tasks-default-route) this change creates, and the service does not wait for it: tasks that start first cannot reach ECR, fail to pull the image, and may trip the deployment circuit breaker.");
+        const waiting = diffOf({ routeTable: true }, { routeTable: true, natGateways: 1, imageTag: "v2", serviceWaitsForRoute: true });
+        assert.deepStrictEqual(flags(waiting), []);
+        // Waiting puts the NAT gateway (85–125 s) and its route (1–13 s) before the service update.
+        assert.deepStrictEqual(waiting.rollout.criticalPath, ["main-nat-1-eip", "main-nat-1", "main-tasks-default-route", "web"]);
+        const noRoll = diffOf({ routeTable: true }, { routeTable: true, natGateways: 1 });
+        assert.deepStrictEqual(flags(noRoll), []);
+    });
 });

@@ -23,6 +23,10 @@ export interface ChangeStackOptions {
     /** The service's own capacity provider strategy, as WebService sets it. */
     serviceStrategy?: Array<{ capacityProvider: string; base?: number; weight?: number }>;
     forceNewDeployment?: boolean;
+    /** The tasks' subnets share a route table; with a NAT gateway it gets a default route through it. */
+    routeTable?: boolean;
+    /** The service waits for (depends on) that default route. */
+    serviceWaitsForRoute?: boolean;
 }
 
 export const KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -44,6 +48,13 @@ export function changeStack(o: ChangeStackOptions = {}): { resources: RecordedRe
         const eip = fx.add("aws:ec2/eip:Eip", `main-nat-${i + 1}-eip`, { domain: "vpc" }, { parent: clusterC });
         named[`nat${i + 1}`] = fx.add("aws:ec2/natGateway:NatGateway", `main-nat-${i + 1}`, { allocationId: eip.id, subnetId: subnets[i].id }, { parent: clusterC, deps: { allocationId: [eip], subnetId: [subnets[i]] } });
         named[`eip${i + 1}`] = eip;
+    }
+    if (o.routeTable) {
+        const table = fx.add("aws:ec2/routeTable:RouteTable", "main-tasks-rt", { vpcId: vpc.id }, { parent: clusterC, deps: { vpcId: [vpc] } });
+        subnets.forEach((subnet, i) => fx.add("aws:ec2/routeTableAssociation:RouteTableAssociation", `main-tasks-${i + 1}-rta`, { subnetId: subnet.id, routeTableId: table.id }, { parent: clusterC, deps: { subnetId: [subnet], routeTableId: [table] } }));
+        if (named.nat1) {
+            named.route = fx.add("aws:ec2/route:Route", "main-tasks-default-route", { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: named.nat1.id }, { parent: clusterC, deps: { routeTableId: [table], natGatewayId: [named.nat1] } });
+        }
     }
     const cluster = fx.add("aws:ecs/cluster:Cluster", "main", { name: "demo-cluster" }, { parent: clusterC });
     fx.add("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "main-capacity", {
@@ -101,7 +112,8 @@ export function changeStack(o: ChangeStackOptions = {}): { resources: RecordedRe
         serviceInputs.deploymentConfiguration = { strategy: "BLUE_GREEN", bakeTimeInMinutes: o.blueGreenBakeMinutes };
     }
     const service = fx.add("aws:ecs/service:Service", "web", serviceInputs, {
-        parent: web, deps: { cluster: [cluster], taskDefinition: [td], loadBalancers: [tg], networkConfiguration: subnets }, dependsOn: [listener],
+        parent: web, deps: { cluster: [cluster], taskDefinition: [td], loadBalancers: [tg], networkConfiguration: subnets },
+        dependsOn: o.serviceWaitsForRoute && named.route ? [listener, named.route] : [listener],
     });
     Object.assign(named, { cluster, logs, execRole, execPolicy, lbSg, tg, alb, listener, td, service });
     rules.forEach((r, i) => (named[`rule${i + 1}`] = r));
