@@ -3,8 +3,11 @@
  * subcommand (`plan.ts`, …) declares its flags as a table, so its usage text and its parser cannot drift apart.
  */
 
-/** Exit codes of every subcommand: 0 done; 1 done, with a finding that blocks a deploy; 2 cannot run. */
-export const EXIT = { ok: 0, mandatoryViolations: 1, cannotPlan: 2, usage: 2 } as const;
+/**
+ * Exit codes of every subcommand: 0 done; 1 done, with a finding that blocks a deploy; 2 cannot run; 3 a plan of a
+ * change raised a risk flag and `--fail-on-risk` was given.
+ */
+export const EXIT = { ok: 0, mandatoryViolations: 1, cannotPlan: 2, usage: 2, riskFlagged: 3 } as const;
 
 /** Where a command's report (out) and its progress and errors (err) go. */
 export interface CliIO {

@@ -10,6 +10,7 @@ import { buildPlan } from "../plan/plan";
 import { renderMarkdown, renderText } from "../plan/render";
 import { PlanError } from "../plan/stack";
 import { CliIO, EXIT, Flag, flagHelp, parseFlags, Subcommand, UsageError } from "./args";
+import { runPlanDiff } from "./planDiff";
 
 export interface PlanArgs {
     stack: string;
@@ -18,6 +19,12 @@ export interface PlanArgs {
     policyConfig?: string;
     quiet: boolean;
     help: boolean;
+    /** Plan of a change: the base is this git ref, or `local` (the last `ecs-fargate local` deployment). */
+    base?: string;
+    /** Plan of a change: the base is this earlier plan.json. */
+    basePlan?: string;
+    /** Exit 3 when the plan of a change raises a risk flag. */
+    failOnRisk: boolean;
 }
 
 /** The flags of `plan`. Add one here (and its field in `PlanArgs`): the usage text follows. */
@@ -39,6 +46,13 @@ export const PLAN_FLAGS: Flag<PlanArgs>[] = [
         set: (a, v) => void (a.policyConfig = path.resolve(v)),
     },
     { name: "--quiet", short: "-q", help: "no report on stdout (files and exit code only)", set: (a) => void (a.quiet = true) },
+    {
+        name: "--base", value: "<ref>",
+        help: "plan the change from git ref <ref> (its project, stack and config files) to the working tree (`local`, the last `ecs-fargate local` deployment, is not supported yet). Writes plan-diff.json and plan-diff.md too",
+        set: (a, v) => void (a.base = v),
+    },
+    { name: "--base-plan", value: "<plan.json>", help: "plan the change from an earlier plan.json (written by `ecs-fargate plan`) to the working tree", set: (a, v) => void (a.basePlan = path.resolve(v)) },
+    { name: "--fail-on-risk", help: "with --base or --base-plan: exit 3 when a risk flag is raised", set: (a) => void (a.failOnRisk = true) },
     { name: "--help", short: "-h", help: "this help", set: (a) => void (a.help = true) },
 ];
 
@@ -50,11 +64,12 @@ plan.json and plan.md to --out.
 
 ${flagHelp(PLAN_FLAGS)}
 
-Exit codes: 0 planned; 1 mandatory policy violations; 2 the stack cannot be planned.`;
+Exit codes: 0 planned; 1 mandatory policy violations; 2 the stack (or its base) cannot be planned;
+3 a risk flag in the plan of a change, with --fail-on-risk.`;
 
 /** Parses the command line of `plan`; throws `UsageError` on anything it does not know. */
 export function parsePlanArgs(argv: string[]): PlanArgs {
-    return parseFlags(argv, PLAN_FLAGS, { stack: "dev", cwd: process.cwd(), out: "plan-output", quiet: false, help: false }, PLAN_USAGE);
+    return parseFlags(argv, PLAN_FLAGS, { stack: "dev", cwd: process.cwd(), out: "plan-output", quiet: false, help: false, failOnRisk: false }, PLAN_USAGE);
 }
 
 /** Runs the plan; resolves to the exit code. */
@@ -66,6 +81,12 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
         if (args.help) {
             io.out(`${PLAN_USAGE}\n`);
             return EXIT.ok;
+        }
+        if (args.base !== undefined || args.basePlan !== undefined) {
+            return await runPlanDiff(args, io, progress);
+        }
+        if (args.failOnRisk) {
+            throw new UsageError("`--fail-on-risk` applies to a plan of a change: give --base <ref> or --base-plan <plan.json> with it.");
         }
         const { plan } = await buildPlan({ projectDir: args.cwd, stack: args.stack, policyConfig: args.policyConfig, progress });
         const outDir = path.resolve(process.cwd(), args.out);

@@ -153,7 +153,7 @@ export function rollingUpdateOf(graph: ResourceGraph, service: RecordedResource)
 }
 
 /** The duration range of creating one resource, and what it is made of. */
-function creation(graph: ResourceGraph, r: RecordedResource): { lowS: number; highS: number; timing: string } {
+export function creation(graph: ResourceGraph, r: RecordedResource): { lowS: number; highS: number; timing: string } {
     const key: TimingKey = creationTiming(r.type, r.custom);
     const base = TIMINGS[key];
     if (r.type === "aws:iam/role:Role") {

@@ -37,8 +37,11 @@ function label(text: string): string {
     return text.replace(/"/g, "#quot;");
 }
 
-/** The Mermaid source (without the ```mermaid fence). */
-export function mermaid(resources: RecordedResource[]): string {
+/**
+ * The Mermaid source (without the ```mermaid fence). `marks` gives some resources (by URN) a Mermaid class, with its
+ * style in `classDefs` (`name` → `fill:…`), so that a plan of a change can show what it changes.
+ */
+export function mermaid(resources: RecordedResource[], marks: Record<string, string> = {}, classDefs: Record<string, string> = {}): string {
     const graph = new ResourceGraph(resources);
     const shown = resources.filter((r) => r.custom && SHOWN[r.type]);
     const ids = new Map<string, string>(shown.map((r, i) => [r.urn, `n${i}`]));
@@ -80,5 +83,7 @@ export function mermaid(resources: RecordedResource[]): string {
             }
         }
     }
-    return [...lines, ...edges].join("\n");
+    const classes = shown.filter((r) => marks[r.urn]).map((r) => `    class ${ids.get(r.urn)} ${marks[r.urn]}`);
+    const defs = classes.length > 0 ? Object.entries(classDefs).map(([name, style]) => `    classDef ${name} ${style}`) : [];
+    return [...lines, ...edges, ...defs, ...classes].join("\n");
 }

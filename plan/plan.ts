@@ -13,7 +13,7 @@ import { HOURS_PER_MONTH, PRICE_SOURCE, PRICES, SPOT_PRICE_FACTOR } from "./pric
 import { keySettings } from "./settings";
 import { loadStack, runStack } from "./stack";
 import { AWS_DEFAULTS, TIMING_SOURCE, TIMINGS } from "./timings";
-import { ResourceGraph } from "./values";
+import { redact, ResourceGraph } from "./values";
 
 /** One resource as the plan shows it. */
 export interface ResourceSummary {
@@ -41,6 +41,11 @@ export interface Plan {
     deployTime: DeployTimeReport;
     /** Mermaid flowchart source of the architecture. */
     diagram: string;
+    /**
+     * Every recorded resource (inputs, outputs, dependencies), secrets shown as `[secret]`: what a later plan of a
+     * change needs to use this plan as its base (`--base-plan plan.json`).
+     */
+    state: RecordedResource[];
     tables: {
         priceSource: string;
         hoursPerMonth: number;
@@ -90,6 +95,11 @@ export function summarise(resources: RecordedResource[]): ResourceSummary[] {
     }));
 }
 
+/** The resources with every wire secret replaced by `[secret]`, as `plan.json` keeps them. */
+export function redactedState(resources: RecordedResource[]): RecordedResource[] {
+    return resources.map((r) => ({ ...r, inputs: redact(r.inputs) as Record<string, unknown>, outputs: redact(r.outputs) as Record<string, unknown> }));
+}
+
 /** Everything but running the program: pure, so tests can feed it hand-built resources. */
 export function planFromResources(resources: RecordedResource[], policy: PolicyReport, meta: Pick<Plan, "project" | "stack" | "stackFile" | "program" | "region" | "warnings" | "outputs">): Plan {
     return {
@@ -99,6 +109,7 @@ export function planFromResources(resources: RecordedResource[], policy: PolicyR
         cost: estimateCost(resources),
         deployTime: estimateDeployTime(resources),
         diagram: mermaid(resources),
+        state: redactedState(resources),
         tables: {
             priceSource: PRICE_SOURCE, hoursPerMonth: HOURS_PER_MONTH, prices: PRICES, spot: SPOT_PRICE_FACTOR,
             timingSource: TIMING_SOURCE, timings: TIMINGS, awsDefaults: AWS_DEFAULTS,

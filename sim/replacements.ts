@@ -11,6 +11,12 @@
  *   `@pulumi/aws` 7.x is that provider bridged, so where the sources disagree `tf` decides what Pulumi does; the
  *   disagreements are listed per type in `inPlace` (create-only in CloudFormation, updated in place by Pulumi).
  *   A rule with no `tf` is taken from CloudFormation and CDK alone (the provider's schema was not read for it).
+ *   Read in the provider's source for this table: `internal/service/ecs/service.go`, `logs/group.go`,
+ *   `ec2/vpc_security_group_ingress_rule.go`, `ec2/vpc_route_table_association.go`, `appautoscaling/scheduled_action.go`,
+ *   and pulumi-docker's `provider/image.go`; the other `tf` attributes are the provider's documented ForceNew
+ *   arguments, not re-read here.
+ * `tests/sim/replacementSources.test.ts` holds `cfn` and `cdk` against a snapshot of both sources
+ * (`tools/replacement-sources.sh`) and every property against the installed SDK's input types.
  *
  * Property names are the `@pulumi/aws` input names (camelCase). Only top-level inputs are listed: a change anywhere
  * inside a listed input counts as a change of it.
@@ -48,8 +54,10 @@ export type ConditionName = keyof typeof CONDITIONS;
 export interface ReplacementRule {
     /** The `@pulumi/aws` (or `@pulumi/docker`) input property. */
     property: string;
-    /** The CloudFormation create-only property it corresponds to. */
+    /** The CloudFormation property it corresponds to: create-only there, unless `createOnly` is false. */
     cfn?: string;
+    /** False when the CloudFormation property is not create-only (CDK or the provider still replace on it). */
+    createOnly?: false;
     /** CDK's `causesReplacement` for that property. */
     cdk?: "yes" | "maybe";
     /** The terraform-provider-aws attribute that is ForceNew / RequiresReplace. */
@@ -65,6 +73,8 @@ export interface TypeReplacements {
     rules: ReplacementRule[];
     /** CloudFormation create-only properties that Pulumi updates in place, with the provider code that does it. */
     inPlace?: Array<{ cfn: string; property: string; why: string }>;
+    /** CloudFormation create-only (or CDK replacing) properties with no counterpart here, and why. */
+    cfnOnly?: Record<string, string>;
     /**
      * True when AWS derives the resource's ARN and ID from its name, so a replacement under the same name hands its
      * dependents the same values (an ECR repository, a log group); false when they change (a new task definition
@@ -118,7 +128,6 @@ const TASK_DEFINITION_FORCE_NEW: Array<[string, string | undefined, string]> = [
     ["ephemeralStorage", "EphemeralStorage", "ephemeral_storage"],
     ["executionRoleArn", "ExecutionRoleArn", "execution_role_arn"],
     ["family", "Family", "family"],
-    ["inferenceAccelerators", "InferenceAccelerators", "inference_accelerator"],
     ["ipcMode", "IpcMode", "ipc_mode"],
     ["memory", "Memory", "memory"],
     ["networkMode", "NetworkMode", "network_mode"],
@@ -161,6 +170,7 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
     "aws:ecs/taskDefinition:TaskDefinition": {
         cfnType: "AWS::ECS::TaskDefinition", tfType: "aws_ecs_task_definition",
         rules: TASK_DEFINITION_FORCE_NEW.map(([p, cfn, tf]) => r(p, cfn, "yes", tf)),
+        cfnOnly: { InferenceAccelerators: "no input of aws.ecs.TaskDefinition in @pulumi/aws 7.48 (Elastic Inference is retired)" },
         keepsIdentityOnReplace: false,
         notes: ["A task definition revision is immutable: every change registers a new revision (a new ARN), and the old one is deregistered unless `skipDestroy`."],
     },
@@ -168,12 +178,15 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
         cfnType: "AWS::ECS::Service", tfType: "aws_ecs_service",
         rules: [
             r("name", "ServiceName", "yes", "name"), r("cluster", "Cluster", "yes", "cluster"), r("iamRole", "Role", "yes", "iam_role"),
-            r("launchType", "LaunchType", "yes", "launch_type"), r("schedulingStrategy", "SchedulingStrategy", "yes", "scheduling_strategy"),
-            r("deploymentController", "DeploymentController", "yes", "deployment_controller.type"),
+            { ...r("launchType", "LaunchType", "yes", "launch_type"), createOnly: false }, r("schedulingStrategy", "SchedulingStrategy", "yes", "scheduling_strategy"),
+            { ...r("deploymentController", "DeploymentController", "yes", "deployment_controller.type"), createOnly: false },
             r("capacityProviderStrategies", undefined, undefined, "capacity_provider_strategy", "strategyWithoutForceNewDeployment"),
         ],
         keepsIdentityOnReplace: true,
-        notes: ["CloudFormation updates the capacity provider strategy in place; the Terraform provider (so Pulumi) forces a new service unless `forceNewDeployment` (CustomizeDiff)."],
+        notes: [
+            "CloudFormation updates the capacity provider strategy in place; the Terraform provider (so Pulumi) forces a new service unless `forceNewDeployment` (CustomizeDiff).",
+            "LaunchType and DeploymentController are not create-only in CloudFormation's schema, but CDK and the Terraform provider replace the service on them.",
+        ],
     },
     "aws:iam/role:Role": {
         cfnType: "AWS::IAM::Role", tfType: "aws_iam_role",
@@ -204,6 +217,7 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
             r("ipv4NetmaskLength", "Ipv4NetmaskLength", "yes", "ipv4_netmask_length"),
         ],
         inPlace: [{ cfn: "InstanceTenancy", property: "instanceTenancy", why: "CDK says `maybe`; the Terraform provider changes it with ModifyVpcTenancy (to `default` only)" }],
+        cfnOnly: { VpcEncryptionControl: "no input of aws.ec2.Vpc in @pulumi/aws 7.48" },
         keepsIdentityOnReplace: false,
     },
     "aws:ec2/subnet:Subnet": {
@@ -212,6 +226,8 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
             r("vpcId", "VpcId", "yes", "vpc_id"), r("cidrBlock", "CidrBlock", "yes", "cidr_block"),
             r("availabilityZone", "AvailabilityZone", "yes", "availability_zone"), r("availabilityZoneId", "AvailabilityZoneId", "yes", "availability_zone_id"),
             r("outpostArn", "OutpostArn", "yes", "outpost_arn"), r("ipv6Native", "Ipv6Native", "yes", "ipv6_native"),
+            r("ipv4IpamPoolId", "Ipv4IpamPoolId", "yes", undefined), r("ipv4NetmaskLength", "Ipv4NetmaskLength", "yes", undefined),
+            r("ipv6IpamPoolId", "Ipv6IpamPoolId", "yes", undefined), r("ipv6NetmaskLength", "Ipv6NetmaskLength", "yes", undefined),
         ],
         inPlace: [{ cfn: "Ipv6CidrBlock", property: "ipv6CidrBlock", why: "CDK says `maybe`; the Terraform provider associates and disassociates IPv6 CIDR blocks in place" }],
         keepsIdentityOnReplace: false,
@@ -242,11 +258,12 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
     "aws:ec2/eip:Eip": {
         cfnType: "AWS::EC2::EIP", tfType: "aws_eip",
         rules: [
-            r("domain", "Domain", "yes", "domain"), r("address", "Address", "yes", "address"),
+            { ...r("domain", "Domain", "yes", "domain"), createOnly: false }, r("address", "Address", "yes", "address"),
             r("networkBorderGroup", "NetworkBorderGroup", "yes", "network_border_group"), r("ipamPoolId", "IpamPoolId", "yes", "ipam_pool_id"),
             r("publicIpv4Pool", undefined, undefined, "public_ipv4_pool"), r("customerOwnedIpv4Pool", undefined, undefined, "customer_owned_ipv4_pool"),
         ],
         keepsIdentityOnReplace: false,
+        cfnOnly: { TransferAddress: "no input of aws.ec2.Eip in @pulumi/aws 7.48 (address transfers are their own resource)" },
         notes: ["A replaced Elastic IP is a new public address: allow-lists that name the old one must follow."],
     },
     "aws:ec2/natGateway:NatGateway": {
@@ -274,6 +291,7 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
             r("resourceConfigurationArn", "ResourceConfigurationArn", "yes", "resource_configuration_arn"),
             r("serviceNetworkArn", "ServiceNetworkArn", "yes", "service_network_arn"),
         ],
+        cfnOnly: { DnsOptions: "only its nested PrivateDnsPreference and PrivateDnsSpecifiedDomains are create-only; the table lists top-level inputs, and dnsOptions is not one the package sets" },
         keepsIdentityOnReplace: false,
     },
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
@@ -290,6 +308,11 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
             { cfn: "ToPort", property: "toPort", why: "the Terraform provider's Update calls ModifySecurityGroupRules" },
             { cfn: "CidrIp", property: "cidrIpv4", why: "in place while the source stays a CIDR (ModifySecurityGroupRules); replaced only when the source kind changes" },
         ],
+        cfnOnly: {
+            GroupName: "addresses a group by name (EC2-Classic and default VPCs); aws.vpc.SecurityGroupIngressRule takes securityGroupId only",
+            SourceSecurityGroupName: "addresses a source group by name; aws.vpc.SecurityGroupIngressRule takes referencedSecurityGroupId only",
+            SourceSecurityGroupOwnerId: "the source group's account, part of referencedSecurityGroupId in Pulumi",
+        },
         keepsIdentityOnReplace: false,
     },
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
@@ -334,6 +357,7 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
             r("name", "PolicyName", "yes", "name"), r("resourceId", "ResourceId", "yes", "resource_id"),
             r("scalableDimension", "ScalableDimension", "yes", "scalable_dimension"), r("serviceNamespace", "ServiceNamespace", "yes", "service_namespace"),
         ],
+        cfnOnly: { ScalingTargetId: "CloudFormation's reference to the scalable target; Pulumi names the target by resourceId, scalableDimension and serviceNamespace" },
         keepsIdentityOnReplace: true,
     },
     "aws:appautoscaling/scheduledAction:ScheduledAction": {
@@ -363,7 +387,7 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
         cfnType: "AWS::EFS::MountTarget", tfType: "aws_efs_mount_target",
         rules: [
             r("fileSystemId", "FileSystemId", "yes", "file_system_id"), r("subnetId", "SubnetId", "yes", "subnet_id"),
-            r("ipAddress", "IpAddress", "yes", "ip_address"),
+            r("ipAddress", "IpAddress", "yes", "ip_address"), r("ipAddressType", "IpAddressType", "yes", undefined), r("ipv6Address", "Ipv6Address", "yes", undefined),
         ],
         keepsIdentityOnReplace: false,
     },
@@ -373,6 +397,7 @@ export const REPLACEMENTS: Record<string, TypeReplacements> = {
             r("fileSystemId", "FileSystemId", "yes", "file_system_id"), r("posixUser", "PosixUser", "yes", "posix_user"),
             r("rootDirectory", "RootDirectory", "yes", "root_directory"),
         ],
+        cfnOnly: { ClientToken: "an idempotency token CloudFormation generates; no input in Pulumi" },
         keepsIdentityOnReplace: false,
     },
 };
