@@ -92,7 +92,7 @@ describe("plan of a change against git HEAD, in a temporary clone", function () 
         assert.strictEqual(code, 3, c.err.join(""));
         const d = readDiff();
         const repo = d.changes.find((x) => x.type === "aws:ecr/repository:Repository")!;
-        assert.deepStrictEqual([repo.kind, repo.forcing, repo.deleteBeforeReplace], ["replace", ["name"], false]);
+        assert.deepStrictEqual([repo.kind, repo.forcing, repo.deleteBeforeReplace], ["replace", ["name"], true]);
         assert.ok(d.risks.some((r) => r.kind === "data-loss" && r.resource === repo.name), JSON.stringify(d.risks));
         assert.match(c.err.join(""), /risk flag\(s\) and --fail-on-risk is set: .*data-loss/);
     });
