@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     DEFAULT_AVAILABILITY_ZONES, DEFAULT_CONTAINER_INSIGHTS, DEFAULT_NAT_GATEWAYS, DEFAULT_ON_DEMAND_BASE,
     DEFAULT_ON_DEMAND_WEIGHT, DEFAULT_SPOT_WEIGHT, DEFAULT_VPC_CIDR, DEFAULT_VPC_ENDPOINTS,
+    DEFAULT_SECRETS_VPC_ENDPOINTS, DEFAULT_EXECUTE_COMMAND_VPC_ENDPOINTS,
 } from "./defaults";
 import { capacityStrategy, ContainerInsights, validateFargateClusterArgs } from "./clusterBuilders";
 import { physicalName, MAX_ECS_NAME } from "./names";
@@ -41,6 +42,10 @@ export interface FargateClusterArgs {
     natGateways?: NatGateways;
     /** Create ECR, CloudWatch Logs and S3 VPC endpoints so private tasks pull and log without NAT. Defaults to `false`. */
     vpcEndpoints?: boolean;
+    /** Also create Secrets Manager and SSM endpoints, so private tasks read their `secrets` at start without NAT. Only with `vpcEndpoints`. Defaults to `false`. */
+    secretsVpcEndpoints?: boolean;
+    /** Also create the SSM messages endpoint ECS Exec's channels use, and the KMS endpoint when `executeCommandKmsKeyArn` is set, so ECS Exec works without NAT. Only with `vpcEndpoints`. Defaults to `false`. */
+    executeCommandVpcEndpoints?: boolean;
     /** ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration. Defaults to no session encryption beyond TLS. */
     executeCommandKmsKeyArn?: pulumi.Input<string>;
     /** Name of a Cloud Map namespace to create as the cluster's Service Connect default. Defaults to none. */
@@ -109,7 +114,12 @@ export class FargateCluster extends pulumi.ComponentResource {
                 zones: args.availabilityZones ?? DEFAULT_AVAILABILITY_ZONES,
                 cidrBlock: args.cidrBlock ?? DEFAULT_VPC_CIDR,
                 natGateways: args.natGateways ?? DEFAULT_NAT_GATEWAYS,
-                vpcEndpoints: args.vpcEndpoints ?? DEFAULT_VPC_ENDPOINTS,
+                vpcEndpoints: {
+                    base: args.vpcEndpoints ?? DEFAULT_VPC_ENDPOINTS,
+                    secrets: args.secretsVpcEndpoints ?? DEFAULT_SECRETS_VPC_ENDPOINTS,
+                    executeCommand: args.executeCommandVpcEndpoints ?? DEFAULT_EXECUTE_COMMAND_VPC_ENDPOINTS,
+                    executeCommandKms: args.executeCommandKmsKeyArn !== undefined,
+                },
                 tags: args.tags,
             }, this);
             this.vpcId = network.vpcId;

@@ -70,6 +70,11 @@ export function validateFargateClusterArgs(args: FargateClusterArgs): (string | 
             problems.push(`\`cidrBlock\` ${quote(cidr)} is not usable for a VPC; use an IPv4 range from /16 to /24, e.g. "10.0.0.0/16".`);
         }
     }
+    for (const key of ["secretsVpcEndpoints", "executeCommandVpcEndpoints"] as const) {
+        if (args[key] === true && args.vpcEndpoints !== true && args.vpcId === undefined) {
+            problems.push(`\`${key}\` adds to the endpoints \`vpcEndpoints\` creates, without which tasks cannot pull their image or log; set \`vpcEndpoints\` to true as well, or drop \`${key}\`.`);
+        }
+    }
     const existing = { vpcId: args.vpcId, publicSubnetIds: args.publicSubnetIds, privateSubnetIds: args.privateSubnetIds };
     const given = Object.entries(existing).filter(([, v]) => v !== undefined).map(([k]) => k);
     if (given.length > 0 && given.length < 3) {
@@ -77,7 +82,7 @@ export function validateFargateClusterArgs(args: FargateClusterArgs): (string | 
         problems.push(`An existing network needs \`vpcId\`, \`publicSubnetIds\` and \`privateSubnetIds\` together; got ${given.map((g) => `\`${g}\``).join(" and ")} without ${missing.map((m) => `\`${m}\``).join(" and ")}. Give all three, or none to create a network.`);
     }
     if (given.length > 0) {
-        const created = (["availabilityZones", "cidrBlock", "natGateways", "vpcEndpoints"] as const).filter((k) => args[k] !== undefined);
+        const created = (["availabilityZones", "cidrBlock", "natGateways", "vpcEndpoints", "secretsVpcEndpoints", "executeCommandVpcEndpoints"] as const).filter((k) => args[k] !== undefined);
         if (created.length > 0) {
             problems.push(`${created.map((c) => `\`${c}\``).join(", ")} shape a created network, but \`vpcId\` names an existing one; drop ${created.length > 1 ? "them" : "it"} or drop \`vpcId\`.`);
         }

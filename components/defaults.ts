@@ -36,6 +36,10 @@ export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
 export const DEFAULT_NAT_GATEWAYS = "Single";
 /** Interface endpoints cost $7.30 per endpoint per AZ a month, so they are off unless asked. */
 export const DEFAULT_VPC_ENDPOINTS = false;
+/** Secrets Manager and SSM endpoints (two more interface endpoints) only when asked. */
+export const DEFAULT_SECRETS_VPC_ENDPOINTS = false;
+/** The ECS Exec endpoints (SSM messages, and KMS with a session key) only when asked. */
+export const DEFAULT_EXECUTE_COMMAND_VPC_ENDPOINTS = false;
 
 // ── WebService ────────────────────────────────────────────────────────────────────────────────────────────
 /** Task CPU units: the smallest Fargate size (0.25 vCPU). */
@@ -50,6 +54,8 @@ export const DEFAULT_DESIRED_COUNT = 1;
 export const DEFAULT_CONTAINER_PORT = 80;
 /** The container cannot write to its image's file system; `writablePaths` opens named folders. */
 export const DEFAULT_READONLY_ROOT_FILESYSTEM = true;
+/** With ECS Exec the root is writable: the SSM agent ECS Exec injects must write to it. */
+export const DEFAULT_READONLY_ROOT_FILESYSTEM_WITH_EXECUTE_COMMAND = false;
 /** Days CloudWatch keeps the service's logs (never "forever", never deleted with the stack by default). */
 export const DEFAULT_LOG_RETENTION_DAYS = 30;
 /** ECS Exec (a shell into running tasks) is off unless asked. */

@@ -63,6 +63,8 @@ export interface ExecutionPolicyInputs {
     logGroupArn: string;
     /** `valueFrom` of each secret (Secrets Manager or SSM Parameter Store ARNs). */
     secretArns: string[];
+    /** ARNs of the customer-managed KMS keys the secrets are encrypted with. */
+    secretsKmsKeyArns?: string[];
 }
 
 /**
@@ -99,20 +101,49 @@ export function executionPolicy(inputs: ExecutionPolicyInputs): string {
     if (parameters.length > 0) {
         statements.push({ Sid: "ReadParameters", Effect: "Allow", Action: "ssm:GetParameters", Resource: parameters });
     }
+    // A secret encrypted with a customer-managed key also needs decrypt on that key
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-secrets-manager.html).
+    const keys = [...new Set(inputs.secretsKmsKeyArns ?? [])].sort();
+    if (keys.length > 0) {
+        statements.push({ Sid: "DecryptSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: keys });
+    }
     return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
 
-/** Task role permissions ECS Exec needs: the four SSM message channels (AWS requires `*` for these). */
-export function executeCommandPolicy(): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{
+/** What ECS Exec's task-role permissions are scoped to. */
+export interface ExecuteCommandPolicyInputs {
+    /** ARN of the log group of the task's awslogs configuration, where sessions are logged. */
+    logGroupArn: string;
+    /** ARN of the KMS key the cluster encrypts ECS Exec sessions with, if any. */
+    kmsKeyArn?: string;
+}
+
+/**
+ * Task role permissions ECS Exec needs (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html,
+ * "IAM permissions required for ECS Exec"): the four SSM message channels (AWS requires `*`), session logging to
+ * the awslogs log group (the cluster's default `DEFAULT` logging writes sessions there; DescribeLogGroups takes
+ * only `*`), and decrypt on exactly the cluster's session key when it has one.
+ */
+export function executeCommandPolicy(inputs: ExecuteCommandPolicyInputs): string {
+    const statements: object[] = [
+        {
             Sid: "EcsExec",
             Effect: "Allow",
             Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
             Resource: "*",
-        }],
-    });
+        },
+        { Sid: "EcsExecFindLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+        {
+            Sid: "EcsExecLogSessions",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+            Resource: `${inputs.logGroupArn.replace(/:\*$/, "")}:*`,
+        },
+    ];
+    if (inputs.kmsKeyArn !== undefined) {
+        statements.push({ Sid: "EcsExecDecryptSessions", Effect: "Allow", Action: "kms:Decrypt", Resource: inputs.kmsKeyArn });
+    }
+    return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
 
 function asList(value: unknown): unknown[] {

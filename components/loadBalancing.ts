@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SSL_POLICY } from "./defaults";
 import { ecsInfrastructurePolicy, ecsInfrastructureTrustPolicy } from "./iamDocuments";
-import { MAX_LOAD_BALANCER_NAME, MAX_ROLE_NAME, physicalName } from "./names";
+import { loadBalancerName, MAX_LOAD_BALANCER_NAME, MAX_ROLE_NAME, physicalName } from "./names";
 import type { ServiceAttachment } from "./service";
 import { isIpv6Cidr } from "./validate";
 
@@ -15,6 +15,20 @@ import { isIpv6Cidr } from "./validate";
 export const HTTP_PORT = 80;
 /** Port of the HTTPS listener. */
 export const HTTPS_PORT = 443;
+/** Protocol the load balancer speaks to the tasks. */
+export const TARGET_PROTOCOL = "HTTP";
+/** Fargate tasks in awsvpc mode register by IP address. */
+export const TARGET_TYPE = "ip";
+
+/**
+ * The target group's physical name. Port, protocol, target type and VPC each force a new target group
+ * (createOnlyProperties of AWS::ElasticLoadBalancingV2::TargetGroup; ForceNew in terraform-provider-aws
+ * internal/service/elbv2/target_group.go), and the new group is created before the old one is deleted, so each is
+ * part of the name's hash: a replacement never collides with the group it replaces.
+ */
+export function targetGroupName(name: string, containerPort: number, vpcId: string, seed: readonly string[] = []): string {
+    return physicalName(name, MAX_LOAD_BALANCER_NAME, [TARGET_PROTOCOL, String(containerPort), TARGET_TYPE, vpcId, ...seed]);
+}
 
 type Tags = pulumi.Input<{ [key: string]: pulumi.Input<string> }> | undefined;
 
@@ -76,7 +90,9 @@ export function createAlb(names: AlbNames, physicalBase: string, spec: AlbSpec, 
         });
     }
     const loadBalancer = new aws.lb.LoadBalancer(names.loadBalancer, {
-        name: physicalName(physicalBase, MAX_LOAD_BALANCER_NAME, [String(spec.internal)]),
+        // Name, scheme and type force a new load balancer (createOnlyProperties of
+        // AWS::ElasticLoadBalancingV2::LoadBalancer); the type never changes here, the scheme is in the hash.
+        name: loadBalancerName(physicalBase, [String(spec.internal)]),
         loadBalancerType: "application",
         internal: spec.internal,
         securityGroups: [securityGroup.id],
@@ -126,11 +142,10 @@ export interface TargetGroupSpec {
 /** Creates the ip target group `childName` of the service `name`; `seed` keeps a second group's physical name apart. */
 export function createTargetGroup(childName: string, name: string, spec: TargetGroupSpec, seed: string[], parent: pulumi.Resource): aws.lb.TargetGroup {
     return new aws.lb.TargetGroup(childName, {
-        // The port is part of the name so that a changed port replaces the group without a name clash.
-        name: physicalName(name, MAX_LOAD_BALANCER_NAME, ["HTTP", String(spec.containerPort), ...seed]),
+        name: pulumi.output(spec.vpcId).apply((vpcId) => targetGroupName(name, spec.containerPort, vpcId, seed)),
         port: spec.containerPort,
-        protocol: "HTTP",
-        targetType: "ip",
+        protocol: TARGET_PROTOCOL,
+        targetType: TARGET_TYPE,
         vpcId: spec.vpcId,
         deregistrationDelay: spec.deregistrationDelaySeconds,
         healthCheck: {

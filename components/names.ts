@@ -31,6 +31,20 @@ export function physicalName(base: string, maxLength: number, seed: readonly str
     return head.length > 0 ? `${head}-${hash}` : hash;
 }
 
+/** The prefix AWS reserves for internal load balancers' DNS names: no load balancer name may begin with it. */
+export const RESERVED_LOAD_BALANCER_PREFIX = "internal-";
+
+/**
+ * A load balancer name (at most 32 letters, digits and hyphens) derived from `base`. A base that begins with
+ * `internal-` (a component named `internal-api`) gets an `lb-` in front: CreateLoadBalancer rejects names that begin
+ * with `internal-` (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html).
+ */
+export function loadBalancerName(base: string, seed: readonly string[] = []): string {
+    const reserved = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+/, "").startsWith(RESERVED_LOAD_BALANCER_PREFIX)
+        || /^-*internal-*$/i.test(base);
+    return physicalName(reserved ? `lb-${base}` : base, MAX_LOAD_BALANCER_NAME, seed);
+}
+
 /** An ECR repository name (lowercase; `.`, `_` and `-` only between letters and digits) derived from `base`. */
 export function repositoryNameFrom(base: string): string {
     const cleaned = base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");

@@ -17,8 +17,45 @@ export const NatGateways = {
 } as const;
 export type NatGateways = (typeof NatGateways)[keyof typeof NatGateways];
 
-/** Interface endpoints private tasks need without NAT: ECR (API and images) and CloudWatch Logs. */
-export const INTERFACE_ENDPOINT_SERVICES: readonly string[] = ["ecr.api", "ecr.dkr", "logs"];
+/**
+ * Interface endpoints private tasks need without NAT, by what they serve
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html): ECR's API and image registry to
+ * pull (layers come from S3, through the gateway endpoint), CloudWatch Logs for awslogs, Secrets Manager and SSM to
+ * read `secrets` at start, SSM messages for ECS Exec's channels, and KMS for ECS Exec's session key, which the
+ * task itself calls.
+ */
+export const INTERFACE_ENDPOINT_SERVICES = {
+    pull: ["ecr.api", "ecr.dkr"],
+    logs: ["logs"],
+    secrets: ["secretsmanager", "ssm"],
+    executeCommand: ["ssmmessages"],
+    executeCommandKms: ["kms"],
+} as const;
+
+/** Which endpoint sets a created network gets. */
+export interface EndpointChoice {
+    /** ECR, Logs (and the S3 gateway endpoint). */
+    base: boolean;
+    /** Secrets Manager and SSM. */
+    secrets: boolean;
+    /** SSM messages, and KMS with `executeCommandKms`. */
+    executeCommand: boolean;
+    /** The cluster encrypts ECS Exec sessions with a KMS key. */
+    executeCommandKms: boolean;
+}
+
+/** The interface endpoint services of a choice, in a stable order. */
+export function interfaceEndpointServices(choice: EndpointChoice): string[] {
+    const s = INTERFACE_ENDPOINT_SERVICES;
+    return [
+        ...(choice.base ? [...s.pull, ...s.logs] : []),
+        ...(choice.secrets ? s.secrets : []),
+        ...(choice.executeCommand ? s.executeCommand : []),
+        ...(choice.executeCommand && choice.executeCommandKms ? s.executeCommandKms : []),
+    ];
+}
+/** The opt-in status of a region's regular zones; Local and Wavelength Zones are `opted-in` or `not-opted-in`. */
+export const REGULAR_ZONES_OPT_IN_STATUS = "opt-in-not-required";
 /** Bits added to the VPC prefix for each subnet: a /16 gives /20 subnets (4,091 addresses each). */
 const SUBNET_NEW_BITS = 4;
 /** Index of the first private subnet within the VPC range, leaving room for six public ones. */
@@ -54,7 +91,7 @@ export interface NetworkSpec {
     zones: number;
     cidrBlock: string;
     natGateways: NatGateways;
-    vpcEndpoints: boolean;
+    vpcEndpoints: EndpointChoice;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
@@ -72,7 +109,13 @@ function withName(tags: NetworkSpec["tags"], name: string): pulumi.Output<{ [key
 /** Creates the network as children of `parent`, each named after `name`. */
 export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Resource): CreatedNetwork {
     const opts = { parent };
-    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, opts);
+    // Only the region's regular zones: an account's opted-in Local and Wavelength Zones are listed too, and they sort
+    // first (us-east-1-bos-1a < us-east-1a), but each offers only a subset of services, far from the region
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html, filter opt-in-status).
+    const zones = aws.getAvailabilityZonesOutput({
+        state: "available",
+        filters: [{ name: "opt-in-status", values: [REGULAR_ZONES_OPT_IN_STATUS] }],
+    }, opts);
     const { publicCidrs, privateCidrs } = planSubnets(spec.cidrBlock, spec.zones);
 
     const vpc = new aws.ec2.Vpc(`${name}-vpc`, {
@@ -120,7 +163,7 @@ export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Re
         return subnet;
     });
 
-    if (spec.vpcEndpoints) {
+    if (spec.vpcEndpoints.base) {
         // The availability-zones data source's ID is the region it was read in.
         const region = zones.id;
         const endpointGroup = new aws.ec2.SecurityGroup(`${name}-endpoints-sg`, {
@@ -130,7 +173,7 @@ export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Re
             securityGroupId: endpointGroup.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: spec.cidrBlock,
             description: "HTTPS from the VPC", tags: spec.tags,
         }, opts);
-        for (const service of INTERFACE_ENDPOINT_SERVICES) {
+        for (const service of interfaceEndpointServices(spec.vpcEndpoints)) {
             new aws.ec2.VpcEndpoint(`${name}-${service.replace(".", "-")}-endpoint`, {
                 vpcId: vpc.id, serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`, vpcEndpointType: "Interface",
                 privateDnsEnabled: true, subnetIds: privateSubnets.map((s) => s.id), securityGroupIds: [endpointGroup.id], tags: spec.tags,

@@ -46,7 +46,13 @@ export interface RegistryArgs {
     imageTagMutability?: pulumi.Input<ImageTagMutability>;
     /** Scan each image for known vulnerabilities when it is pushed. Defaults to `true`. */
     scanOnPush?: pulumi.Input<boolean>;
-    /** ARN of a KMS key to encrypt images with. Defaults to AES256 encryption with an AWS-owned key. */
+    /**
+     * ARN of a KMS key to encrypt images with. ECR cannot change a repository's encryption, so changing this replaces
+     * the repository: the old one is deleted first (a new one cannot take its name while it exists), which fails
+     * while it still holds images unless `forceDelete` is true, and then its images are deleted with it; a `build`
+     * pushes its image again, other images must be pushed again by hand. Defaults to AES256 encryption with an
+     * AWS-owned key.
+     */
     kmsKeyArn?: pulumi.Input<string>;
     /** Lifecycle policy: which images expire. Defaults to keeping 30 tagged images and expiring untagged ones after 7 days. */
     lifecycle?: RegistryLifecycle;
@@ -91,7 +97,14 @@ export class Registry extends pulumi.ComponentResource {
             encryptionConfigurations: [kmsKeyArn ? { encryptionType: "KMS", kmsKey: kmsKeyArn } : { encryptionType: "AES256" }],
             forceDelete: args.forceDelete ?? DEFAULT_FORCE_DELETE,
             tags: args.tags,
-        }, { parent: this });
+        }, {
+            parent: this,
+            // Name and encryption force a new repository (createOnlyProperties of AWS::ECR::Repository: RepositoryName,
+            // EncryptionConfiguration), and the name is fixed (given, or derived from the component name), so a new
+            // repository can only be created once the old one is gone. The delete fails while the repository holds
+            // images unless `forceDelete` is set: nothing is lost by default.
+            deleteBeforeReplace: true,
+        });
 
         new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
             repository: repository.name,

@@ -87,6 +87,13 @@ export function createService(name: string, args: TaskArgs, resolved: ResolvedTa
             onDemandWeight: args.capacity?.onDemandWeight ?? d.DEFAULT_ON_DEMAND_WEIGHT,
             spotWeight: args.capacity?.spotWeight ?? d.DEFAULT_SPOT_WEIGHT,
         }),
+        // terraform-provider-aws 6.x (under pulumi-aws 7) refuses to change `capacityProviderStrategies` on a
+        // running service unless this is true ("force_new_deployment should be true when capacity_provider_strategy
+        // is being updated", capacityProviderStrategyCustomizeDiff in internal/service/ecs/service.go). The
+        // provider only sends it with an UpdateService call, which it makes only when some other setting
+        // changed: no perpetual diff, and an unchanged `up` deploys nothing. Any in-place change rolls the tasks
+        // (zero-downtime with the rolling defaults), which is also how `enableExecuteCommand` reaches them.
+        forceNewDeployment: true,
         platformVersion: "LATEST",
         deploymentController: { type: "ECS" },
         deploymentConfiguration: deploymentConfiguration(resolved),

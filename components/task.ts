@@ -39,7 +39,8 @@ export function resolveTask(name: string, args: TaskArgs, containerPort: number 
         architecture: args.architecture ?? d.DEFAULT_ARCHITECTURE,
         desiredCount: args.desiredCount ?? Math.max(d.DEFAULT_DESIRED_COUNT, scalingMinimum ?? 0),
         containerPort,
-        readonlyRootFilesystem: args.readonlyRootFilesystem ?? d.DEFAULT_READONLY_ROOT_FILESYSTEM,
+        readonlyRootFilesystem: args.readonlyRootFilesystem
+            ?? ((args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND) ? d.DEFAULT_READONLY_ROOT_FILESYSTEM_WITH_EXECUTE_COMMAND : d.DEFAULT_READONLY_ROOT_FILESYSTEM),
         writablePaths: args.writablePaths ?? [],
         enableExecuteCommand: args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND,
         sidecars: (args.sidecars ?? []).map((s) => ({ ...s, essential: s.essential ?? d.DEFAULT_SIDECAR_ESSENTIAL })),
@@ -163,8 +164,10 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
         .apply(([image, env, sec]) => ({ image, environment: env as Env, secrets: sec as Env }))));
     new aws.iam.RolePolicy(`${name}-exec-policy`, {
         role: executionRole.id,
-        policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets, sidecars]).apply(([cluster, image, logGroupArn, named, side]) =>
-            executionPolicy({ clusterArn: cluster, images: [image, ...side.map((s) => s.image)], logGroupArn, secretArns: allSecretArns(named, side) })),
+        policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets, sidecars, pulumi.all(args.secretsKmsKeyArns ?? [])])
+            .apply(([cluster, image, logGroupArn, named, side, secretsKmsKeyArns]) => executionPolicy({
+                clusterArn: cluster, images: [image, ...side.map((s) => s.image)], logGroupArn, secretArns: allSecretArns(named, side), secretsKmsKeyArns,
+            })),
     }, opts);
 
     const taskRole = new aws.iam.Role(`${name}-task-role`, {
@@ -174,7 +177,10 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
         tags,
     }, opts);
     if (task.enableExecuteCommand) {
-        new aws.iam.RolePolicy(`${name}-exec-command-policy`, { role: taskRole.id, policy: executeCommandPolicy() }, opts);
+        new aws.iam.RolePolicy(`${name}-exec-command-policy`, {
+            role: taskRole.id,
+            policy: pulumi.all([logGroup.arn, args.executeCommandKmsKeyArn]).apply(([logGroupArn, kmsKeyArn]) => executeCommandPolicy({ logGroupArn, kmsKeyArn })),
+        }, opts);
     }
     if (args.taskRolePolicyJson !== undefined) {
         new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: args.taskRolePolicyJson }, opts);

@@ -113,6 +113,8 @@ export interface Sidecar {
     environment?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN. */
     secrets?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none). */
+    secretsKmsKeyArns?: pulumi.Input<string>[];
     /** Command the container runs, replacing the image's `CMD`. Defaults to the image's. */
     command?: string[];
 }
@@ -161,6 +163,8 @@ export interface TaskArgs {
     environment?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN. */
     secrets?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none). */
+    secretsKmsKeyArns?: pulumi.Input<string>[];
     /** Command the container runs, replacing the image's `CMD`. Defaults to the image's. */
     command?: string[];
     /** Entry point of the container, replacing the image's `ENTRYPOINT`. Defaults to the image's. */
@@ -177,7 +181,11 @@ export interface TaskArgs {
     efsVolumes?: EfsVolume[];
     /** Join ECS Service Connect. Defaults to not joining. */
     serviceConnect?: ServiceConnect;
-    /** Mount the containers' root file systems read-only. Defaults to `true`. */
+    /**
+     * Mount the containers' root file systems read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
+     * to it), so `true` together with `enableExecuteCommand` is rejected. Defaults to `true`, or to `false` when
+     * `enableExecuteCommand` is on.
+     */
     readonlyRootFilesystem?: boolean;
     /** Absolute paths mounted read-write on task-scoped storage (e.g. `/tmp`), for a read-only root file system. */
     writablePaths?: string[];
@@ -193,8 +201,14 @@ export interface TaskArgs {
     taskRolePolicyArns?: pulumi.Input<string>[];
     /** An IAM policy document (JSON) with the app's own AWS permissions, attached inline to the task role. */
     taskRolePolicyJson?: pulumi.Input<string>;
-    /** Allow ECS Exec (a shell into running tasks); grants the task role exactly the SSM channels it needs. Defaults to `false`. */
+    /**
+     * Allow ECS Exec (a shell into running tasks): grants the task role exactly the SSM channels and session logging
+     * to the service's log group it needs, and makes the root file system writable unless `readonlyRootFilesystem`
+     * says otherwise. Defaults to `false`.
+     */
     enableExecuteCommand?: boolean;
+    /** ARN of the KMS key the cluster encrypts ECS Exec sessions with (its `executeCommandKmsKeyArn`); the task role may decrypt with exactly this key. Only with `enableExecuteCommand`. Defaults to none. */
+    executeCommandKmsKeyArn?: pulumi.Input<string>;
     /** Name of the ECS service. Defaults to one derived from the component name. */
     serviceName?: string;
     /** Family of the task definition. Defaults to one derived from the component name. */

@@ -115,3 +115,16 @@ export function checkNonEmpty(arg: string, value: unknown, what: string): string
     }
     return undefined;
 }
+
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+
+/**
+ * The ARN of a KMS key itself, not an alias: an IAM policy grants KMS actions on key ARNs, and an alias ARN in its
+ * `Resource` matches no key (https://docs.aws.amazon.com/kms/latest/developerguide/cmks-in-iam-policies.html).
+ */
+export function checkKmsKeyArn(arg: string, value: unknown): string | undefined {
+    if (value === undefined || (typeof value === "string" && KMS_KEY_ARN.test(value))) {
+        return undefined;
+    }
+    return `\`${arg}\` ${quote(value)} is not the ARN of a KMS key; use the key's ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".`;
+}

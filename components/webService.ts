@@ -14,9 +14,9 @@ import { validateWebServiceArgs } from "./webServiceValidation";
  * auto scaling.
  */
 export class WebService extends pulumi.ComponentResource {
-    /** URL of the service: `https://` with a certificate, else `http://`, on its own load balancer's DNS name; empty behind a shared `LoadBalancer` (use its `url`). */
+    /** URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on its own load balancer's DNS name; empty behind a shared `LoadBalancer` without a `domainName` (use the load balancer's `url`). */
     public readonly url: pulumi.Output<string>;
-    /** DNS name of its own load balancer (point your domain's alias record here); empty behind a shared `LoadBalancer`. */
+    /** DNS name of its own load balancer (point the alias record of `domainName` here); empty behind a shared `LoadBalancer`. */
     public readonly loadBalancerDnsName: pulumi.Output<string>;
     /** ARN of its own load balancer; empty behind a shared `LoadBalancer`. */
     public readonly loadBalancerArn: pulumi.Output<string>;
@@ -54,7 +54,8 @@ export class WebService extends pulumi.ComponentResource {
         }, this);
 
         const scheme = args.certificateArn !== undefined ? "https" : "http";
-        this.url = own ? pulumi.interpolate`${scheme}://${own.loadBalancer.dnsName}` : pulumi.output("");
+        const host = args.domainName ?? own?.loadBalancer.dnsName;
+        this.url = host !== undefined ? pulumi.interpolate`${scheme}://${host}` : pulumi.output("");
         this.loadBalancerDnsName = own ? own.loadBalancer.dnsName : pulumi.output("");
         this.loadBalancerArn = own ? own.loadBalancer.arn : pulumi.output("");
         this.targetGroupArn = targetGroupArn;

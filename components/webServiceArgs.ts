@@ -55,6 +55,12 @@ export interface WebServiceArgs extends TaskArgs {
     containerPort?: number;
     /** ARN of an ACM certificate: HTTPS on 443 (TLS 1.3/1.2) and HTTP on 80 redirecting to it. Defaults to HTTP on 80 only. */
     certificateArn?: pulumi.Input<string>;
+    /**
+     * Domain name clients reach the service at, e.g. `app.example.com` (the certificate's name); point its alias record
+     * at `loadBalancerDnsName`. `url` is then `https://<domainName>` with a certificate, else `http://<domainName>`.
+     * Defaults to the load balancer's own DNS name, which a certificate for your domain does not cover.
+     */
+    domainName?: pulumi.Input<string>;
     /** Make the load balancer internal (reachable only from inside the VPC). Defaults to `false`. */
     internal?: boolean;
     /** CIDR blocks (IPv4 or IPv6) allowed to reach the load balancer's listeners. Defaults to `["0.0.0.0/0"]`. */

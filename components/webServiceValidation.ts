@@ -6,9 +6,9 @@ import { validateCapacity } from "./clusterBuilders";
 import { DEFAULT_DESIRED_COUNT } from "./defaults";
 import { checkFargateSize } from "./fargateSizing";
 import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
-import { checkArn, checkCidr, checkInteger, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
+import { checkArn, checkCidr, checkInteger, checkKmsKeyArn, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
 import type { ScalingTargets } from "./autoscaling";
-import { DEFAULT_CONTAINER_PORT, DEFAULT_CPU, DEFAULT_MEMORY_MIB } from "./defaults";
+import { DEFAULT_CONTAINER_PORT, DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
 import { Architecture, TaskArgs } from "./taskArgs";
 import { validateStrategy, validateTaskOptions } from "./taskValidation";
 import { WebServiceArgs } from "./webServiceArgs";
@@ -70,6 +70,27 @@ export function validateContainer(args: TaskArgs & { containerPort?: number }): 
         problems.push(`\`logRetentionDays\` ${quote(args.logRetentionDays)} is not a CloudWatch retention; use one of ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`);
     }
     problems.push(checkArn("logKmsKeyArn", known(args.logKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+    (args.secretsKmsKeyArns ?? []).forEach((key, i) => problems.push(checkKmsKeyArn(`secretsKmsKeyArns[${i}]`, known(key))));
+    const secrets = known(args.secrets);
+    if ((args.secretsKmsKeyArns ?? []).length > 0 && (args.secrets === undefined || (secrets !== undefined && Object.keys(secrets).length === 0))) {
+        problems.push("`secretsKmsKeyArns` is given but `secrets` is empty; list the secrets those keys encrypt, or drop `secretsKmsKeyArns`.");
+    }
+    return problems;
+}
+
+/**
+ * ECS Exec's own rules: its SSM agent needs a writable root file system
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"), and a session key
+ * is only used by a service that allows ECS Exec.
+ */
+export function validateExecuteCommand(args: TaskArgs): (string | undefined)[] {
+    const problems: (string | undefined)[] = [checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn))];
+    if (args.enableExecuteCommand === true && args.readonlyRootFilesystem === true) {
+        problems.push("`readonlyRootFilesystem` true cannot be combined with `enableExecuteCommand` true: ECS Exec's SSM agent must write to the root file system. Drop `readonlyRootFilesystem` (it then defaults to false) or turn `enableExecuteCommand` off.");
+    }
+    if (args.executeCommandKmsKeyArn !== undefined && args.enableExecuteCommand !== true) {
+        problems.push("`executeCommandKmsKeyArn` is only used by ECS Exec; set `enableExecuteCommand` to true, or drop `executeCommandKmsKeyArn`.");
+    }
     return problems;
 }
 
@@ -101,6 +122,10 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
         checkInteger("deregistrationDelaySeconds", args.deregistrationDelaySeconds, 0, 3600, " seconds"),
         checkNonEmpty("subnetIds", known(args.subnetIds), "subnet ID"),
     ];
+    const domain = known(args.domainName);
+    if (domain !== undefined && !isDomainName(domain)) {
+        problems.push(`\`domainName\` ${quote(domain)} is not a domain name; use one such as "app.example.com" (letters, digits and "-" in dot-separated labels of at most 63 characters, no scheme, path or wildcard).`);
+    }
     const lbSubnets = known(args.loadBalancerSubnetIds);
     if (Array.isArray(lbSubnets) && lbSubnets.length < 2) {
         problems.push(`\`loadBalancerSubnetIds\` has ${lbSubnets.length} subnet${lbSubnets.length === 1 ? "" : "s"}; an application load balancer needs subnets in at least two availability zones.`);
@@ -109,14 +134,21 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
     if (hc.path !== undefined && (!hc.path.startsWith("/") || hc.path.length > 1024 || /\s/.test(hc.path))) {
         problems.push(`\`healthCheck.path\` ${quote(hc.path)} is not a URL path; use one starting with "/", e.g. "/health".`);
     }
+    const intervalProblem = checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds");
+    const timeoutProblem = checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds");
     problems.push(
-        checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds"),
-        checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds"),
+        intervalProblem,
+        timeoutProblem,
         checkInteger("healthCheck.healthyThreshold", hc.healthyThreshold, 2, 10),
         checkInteger("healthCheck.unhealthyThreshold", hc.unhealthyThreshold, 2, 10),
     );
-    if (hc.timeoutSeconds !== undefined && hc.intervalSeconds !== undefined && hc.timeoutSeconds >= hc.intervalSeconds) {
-        problems.push(`\`healthCheck.timeoutSeconds\` ${hc.timeoutSeconds} must be less than \`healthCheck.intervalSeconds\` ${hc.intervalSeconds}; shorten the timeout or lengthen the interval.`);
+    // CreateTargetGroup rejects a timeout not below the interval, whichever of the two is a default
+    // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
+    const interval = hc.intervalSeconds ?? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS;
+    const timeout = hc.timeoutSeconds ?? DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS;
+    if (intervalProblem === undefined && timeoutProblem === undefined && timeout >= interval) {
+        const shown = (value: number, given: boolean) => `${value}${given ? "" : " (the default)"}`;
+        problems.push(`\`healthCheck.timeoutSeconds\` ${shown(timeout, hc.timeoutSeconds !== undefined)} must be less than \`healthCheck.intervalSeconds\` ${shown(interval, hc.intervalSeconds !== undefined)}; shorten the timeout or lengthen the interval.`);
     }
     if (hc.matcher !== undefined && !MATCHER.test(hc.matcher)) {
         problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".`);
@@ -124,8 +156,14 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
     return problems;
 }
 
+/** A fully qualified host name: two or more labels of 1 to 63 letters, digits or inner hyphens, 253 characters at most (RFC 1123). */
+function isDomainName(value: unknown): boolean {
+    return typeof value === "string" && value.length <= 253
+        && /^(?=[^.]{1,63}\.)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value);
+}
+
 /** Problems with the deployment's rolling settings, the capacity split and auto scaling (`autoscaling` is the service kind's own). */
-export function validateDeploymentAndScaling(args: TaskArgs, scaling: ScalingTargets | undefined, arg = "autoscaling"): (string | undefined)[] {
+export function validateDeploymentAndScaling(args: TaskArgs, scaling: ScalingTargets | undefined): (string | undefined)[] {
     const d = args.deployment ?? {};
     const problems: (string | undefined)[] = [
         checkInteger("desiredCount", args.desiredCount, 0, MAX_TASKS),
@@ -239,6 +277,7 @@ export function validateWebServiceArgs(args: WebServiceArgs, name = "web"): (str
         ...validateNames(args),
         ...validateContainer(args),
         ...validatePermissions(args),
+        ...validateExecuteCommand(args),
         ...validateAttachment(args),
         ...validateLoadBalancing(args),
         ...validateDeploymentAndScaling(args, args.autoscaling),

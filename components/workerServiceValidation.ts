@@ -4,7 +4,7 @@
 import { DEFAULT_CPU, DEFAULT_MEMORY_MIB } from "./defaults";
 import { validateStrategy, validateTaskOptions } from "./taskValidation";
 import { checkArn, checkNonEmpty, known } from "./validate";
-import { validateContainer, validateDeploymentAndScaling, validateNames, validatePermissions } from "./webServiceValidation";
+import { validateContainer, validateDeploymentAndScaling, validateExecuteCommand, validateNames, validatePermissions } from "./webServiceValidation";
 import { WorkerServiceArgs } from "./workerServiceArgs";
 
 /** Every problem with `args` of the worker `name`, before anything is created. */
@@ -20,6 +20,7 @@ export function validateWorkerServiceArgs(args: WorkerServiceArgs, name = "worke
         ...validateNames(args),
         ...validateContainer(args),
         ...validatePermissions(args),
+        ...validateExecuteCommand(args),
         ...validateDeploymentAndScaling(args, args.autoscaling),
         // A worker has no load balancer, so only a rolling deployment applies.
         ...validateStrategy(args, ["ROLLING"]),

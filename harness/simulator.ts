@@ -218,6 +218,57 @@ export function simulateResource(type: string, name: string, inputs: Record<stri
     return { id, outputs: { ...inputs, ...computed } };
 }
 
+/** One zone as DescribeAvailabilityZones describes it. */
+interface SimulatedZone {
+    name: string;
+    zoneId: string;
+    groupName: string;
+    zoneType: "availability-zone" | "local-zone" | "wavelength-zone";
+    optInStatus: "opt-in-not-required" | "opted-in";
+    state: "available";
+}
+
+/**
+ * The zones of a region as an account with a Local Zone and a Wavelength Zone opted in sees them, sorted by name as
+ * AWS lists them: `us-east-1-bos-1a` sorts before `us-east-1a`, so a program that takes the first names without
+ * filtering gets the Local Zone.
+ */
+export function simulatedZones(region: string): SimulatedZone[] {
+    const regular = ["a", "b", "c", "d", "e", "f"].map((letter, i): SimulatedZone => ({
+        name: `${region}${letter}`, zoneId: `use1-az${i + 1}`, groupName: region,
+        zoneType: "availability-zone", optInStatus: "opt-in-not-required", state: "available",
+    }));
+    const opted: SimulatedZone[] = [
+        { name: `${region}-bos-1a`, zoneId: "use1-bos1-az1", groupName: `${region}-bos-1`, zoneType: "local-zone", optInStatus: "opted-in", state: "available" },
+        { name: `${region}-wl1-bos-wlz-1`, zoneId: "use1-wl1-bos-wlz1", groupName: `${region}-wl1`, zoneType: "wavelength-zone", optInStatus: "opted-in", state: "available" },
+    ];
+    return [...regular, ...opted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The DescribeAvailabilityZones filter names the simulator answers, and the zone field each reads. */
+const ZONE_FILTERS: Record<string, keyof SimulatedZone> = {
+    "opt-in-status": "optInStatus",
+    "zone-type": "zoneType",
+    "zone-name": "name",
+    "zone-id": "zoneId",
+    "group-name": "groupName",
+    state: "state",
+};
+
+function zoneMatches(zone: SimulatedZone, args: Record<string, unknown>): boolean {
+    if (typeof args.state === "string" && zone.state !== args.state) {
+        return false;
+    }
+    const filters = Array.isArray(args.filters) ? args.filters as { name: string; values: string[] }[] : [];
+    return filters.every((filter) => {
+        const field = ZONE_FILTERS[filter.name];
+        if (!field) {
+            throw new Error(`The simulated AWS cannot filter zones by ${filter.name}; add it to harness/simulator.ts.`);
+        }
+        return filter.values.includes(zone[field]);
+    });
+}
+
 /** Simulates the data sources (invokes) the components and their providers call. */
 export function simulateInvoke(token: string, args: Record<string, unknown>, ctx: SimulationContext): Record<string, unknown> {
     switch (token) {
@@ -231,12 +282,12 @@ export function simulateInvoke(token: string, args: Record<string, unknown>, ctx
                 expiresAt: "2026-11-23T00:00:00Z",
             };
         case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-            const letters = ["a", "b", "c", "d", "e", "f"];
+            const zones = simulatedZones(ctx.region).filter((z) => zoneMatches(z, args));
             return {
                 id: ctx.region,
-                names: letters.map((l) => `${ctx.region}${l}`),
-                zoneIds: letters.map((_, i) => `use1-az${i + 1}`),
-                groupNames: letters.map(() => ctx.region),
+                names: zones.map((z) => z.name),
+                zoneIds: zones.map((z) => z.zoneId),
+                groupNames: zones.map((z) => z.groupName),
             };
         }
         case "aws:index/getRegion:getRegion":

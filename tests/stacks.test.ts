@@ -94,3 +94,36 @@ describe("the prod stack", () => {
         assert.deepEqual(one(resources, "aws:ecr/repository:Repository").inputs.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555" }]);
     });
 });
+
+describe("the demo program's image", () => {
+    /** The dev stack with its config changed: `registry` replaced, and other keys set. */
+    function devWith(registry: object, extra: Record<string, string> = {}) {
+        const dev = loadStack(".", "dev");
+        return { ...dev, config: { ...dev.config, "ecs-fargate:registry": JSON.stringify(registry), ...extra } };
+    }
+
+    it("refuses to run with neither a registry build nor an image, naming both config keys, before creating anything", async () => {
+        await assert.rejects(runStack(devWith({ repositoryName: "devops-ecr" })), (e: Error) => {
+            assert.match(e.message, /The service has no image: set `ecs-fargate:registry` `build` .* or `ecs-fargate:image` to run an existing one/);
+            return true;
+        });
+    });
+
+    it("runs the image named in ecs-fargate:image when nothing is built", async () => {
+        const { resources } = await runStack(devWith({ repositoryName: "devops-ecr" }, { "ecs-fargate:image": "public.ecr.aws/nginx/nginx:1.27" }));
+        const task = one(resources, "aws:ecs/taskDefinition:TaskDefinition").inputs;
+        assert.equal(JSON.parse(task.containerDefinitions as string)[0].image, "public.ecr.aws/nginx/nginx:1.27");
+        assert.equal(resources.filter((r) => r.type === "docker:index/image:Image").length, 0);
+    });
+
+    it("refuses a build and an image together", async () => {
+        await assert.rejects(runStack(devWith({ build: { context: "./app" } }, { "ecs-fargate:image": "nginx:1.27" })), /The service has two images/);
+    });
+});
+
+describe("the prod stack's URL", () => {
+    it("is https on the domain name its certificate covers, not on the load balancer's DNS name", async () => {
+        const { outputs } = await runStack(loadStack(".", "prod"));
+        assert.equal(outputs.url, "https://web.example.com");
+    });
+});

@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
-import { FargateCluster } from "../../components";
+import { FargateCluster, FargateClusterArgs } from "../../components";
 import { planSubnets, subnetCidr } from "../../components/network";
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
+import { simulatedZones } from "../../harness/simulator";
 import { childrenOf, constructionError, record } from "../helpers";
 
 const NETWORK_TWO_ZONES_SINGLE_NAT = [
@@ -63,6 +64,13 @@ describe("FargateCluster", () => {
         assert.ok(rec.ofType("aws:ec2/subnet:Subnet").every((s) => s.inputs.mapPublicIpOnLaunch === false));
     });
 
+    it("places subnets only in the region's regular zones, never in an opted-in Local or Wavelength Zone listed first", async () => {
+        assert.deepEqual(simulatedZones("us-east-1").slice(0, 2).map((z) => `${z.name} ${z.optInStatus}`), ["us-east-1-bos-1a opted-in", "us-east-1-wl1-bos-wlz-1 opted-in"]);
+        const rec = await record(() => new FargateCluster("main", { availabilityZones: 6, natGateways: "None" }));
+        const zones = [...new Set(rec.ofType("aws:ec2/subnet:Subnet").map((s) => s.inputs.availabilityZone))].sort();
+        assert.deepEqual(zones, ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]);
+    });
+
     it("creates no NAT gateway and no private default route with natGateways None", async () => {
         const rec = await record(() => new FargateCluster("main", { natGateways: "None" }));
         assert.equal(rec.ofType("aws:ec2/natGateway:NatGateway").length, 0);
@@ -91,6 +99,40 @@ describe("FargateCluster", () => {
         ]);
         const ingress = rec.get("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "main-endpoints-https-in").inputs;
         assert.deepEqual([ingress.ipProtocol, ingress.fromPort, ingress.toPort, ingress.cidrIpv4], ["tcp", 443, 443, "10.0.0.0/16"]);
+    });
+
+    it("adds the Secrets Manager and SSM endpoints for secrets, and SSM messages and KMS for ECS Exec with a session key", async () => {
+        const endpointsOf = async (args: FargateClusterArgs) => (await record(() => new FargateCluster("main", { natGateways: "None", vpcEndpoints: true, ...args })))
+            .ofType("aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => `${e.name} ${e.inputs.serviceName}`).sort();
+        const base = [
+            "main-ecr-api-endpoint com.amazonaws.us-east-1.ecr.api",
+            "main-ecr-dkr-endpoint com.amazonaws.us-east-1.ecr.dkr",
+            "main-logs-endpoint com.amazonaws.us-east-1.logs",
+            "main-s3-endpoint com.amazonaws.us-east-1.s3",
+        ];
+        assert.deepEqual(await endpointsOf({}), base);
+        assert.deepEqual(await endpointsOf({ secretsVpcEndpoints: true }), [...base,
+            "main-secretsmanager-endpoint com.amazonaws.us-east-1.secretsmanager",
+            "main-ssm-endpoint com.amazonaws.us-east-1.ssm",
+        ].sort());
+        assert.deepEqual(await endpointsOf({ executeCommandVpcEndpoints: true }), [...base, "main-ssmmessages-endpoint com.amazonaws.us-east-1.ssmmessages"].sort());
+        const key = "arn:aws:kms:us-east-1:123456789012:key/abc";
+        assert.deepEqual(await endpointsOf({ executeCommandVpcEndpoints: true, executeCommandKmsKeyArn: key }), [...base,
+            "main-kms-endpoint com.amazonaws.us-east-1.kms",
+            "main-ssmmessages-endpoint com.amazonaws.us-east-1.ssmmessages",
+        ].sort());
+        assert.deepEqual(await endpointsOf({ executeCommandKmsKeyArn: key }), base, "a session key alone adds no endpoint");
+    });
+
+    it("places every interface endpoint in each private subnet, behind the endpoints' group", async () => {
+        const rec = await record(() => new FargateCluster("main", { natGateways: "None", vpcEndpoints: true, secretsVpcEndpoints: true, executeCommandVpcEndpoints: true }));
+        const privateSubnets = ["main-private-1", "main-private-2"].map((n) => rec.get("aws:ec2/subnet:Subnet", n).id);
+        const group = rec.get("aws:ec2/securityGroup:SecurityGroup", "main-endpoints-sg").id;
+        const interfaces = rec.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.vpcEndpointType === "Interface");
+        assert.equal(interfaces.length, 6);
+        for (const endpoint of interfaces) {
+            assert.deepEqual([endpoint.inputs.subnetIds, endpoint.inputs.securityGroupIds, endpoint.inputs.privateDnsEnabled], [privateSubnets, [group], true], endpoint.name);
+        }
     });
 
     it("creates no network resource at all for an existing VPC and passes its IDs through", async () => {
@@ -129,6 +171,8 @@ describe("FargateCluster", () => {
         ["an unknown insights level", { containerInsights: "on" }, '`containerInsights` "on" is not valid; use one of "enabled", "enhanced", "disabled".'],
         ["network shape with an existing VPC", { vpcId: "v", publicSubnetIds: ["a"], privateSubnetIds: ["b"], natGateways: "None" }, "`natGateways` shape a created network, but `vpcId` names an existing one; drop it or drop `vpcId`."],
         ["a non-KMS exec key", { executeCommandKmsKeyArn: "alias/exec" }, '`executeCommandKmsKeyArn` "alias/exec" is not an ARN of kms; use one such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["secrets endpoints without the base ones", { secretsVpcEndpoints: true }, "`secretsVpcEndpoints` adds to the endpoints `vpcEndpoints` creates, without which tasks cannot pull their image or log; set `vpcEndpoints` to true as well, or drop `secretsVpcEndpoints`."],
+        ["ECS Exec endpoints with an existing VPC", { vpcId: "v", publicSubnetIds: ["a"], privateSubnetIds: ["b"], executeCommandVpcEndpoints: true }, "`executeCommandVpcEndpoints` shape a created network, but `vpcId` names an existing one; drop it or drop `vpcId`."],
         ["a bad cluster name", { clusterName: "my cluster" }, '`clusterName` "my cluster" is not a valid ECS cluster name; use 1 to 255 letters, digits, "-" or "_".'],
     ];
     for (const [what, args, message] of cases) {

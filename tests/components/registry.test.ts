@@ -40,6 +40,13 @@ describe("Registry", () => {
         assert.deepEqual(rec.get("aws:ecr/repository:Repository", "app").inputs.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: key }]);
     });
 
+    it("deletes the repository before creating its replacement, since a new one cannot take the fixed name", async () => {
+        for (const args of [{}, { repositoryName: "team/web", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/abc" }]) {
+            const rec = await record(() => new Registry("app", args));
+            assert.equal(rec.get("aws:ecr/repository:Repository", "app").deleteBeforeReplace, true);
+        }
+    });
+
     it("lets exactly the named accounts pull, never a * principal", async () => {
         const rec = await record(() => new Registry("app", { pullAccountIds: ["111111111111", "222222222222"] }));
         const policy = json(rec.get("aws:ecr/repositoryPolicy:RepositoryPolicy", "app-pull-policy"), "policy");

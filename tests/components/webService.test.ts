@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import { WebService, WebServiceArgs } from "../../components";
 import { validateWebServiceArgs } from "../../components/webServiceValidation";
+import { targetGroupName } from "../../components/loadBalancing";
+import { valueOf } from "../../harness/mocks";
 import { childrenOf, constructionError, json, record } from "../helpers";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
@@ -88,15 +90,51 @@ describe("WebService", () => {
         assert.deepEqual(sids, ["WriteLogs"]);
     });
 
-    it("gives the task role exactly the SSM channels ECS Exec needs when it is enabled", async () => {
+    it("gives the task role exactly the SSM channels and session logging ECS Exec needs when it is enabled", async () => {
         const rec = await record(() => new WebService("web", { ...BASE, enableExecuteCommand: true }));
-        assert.deepEqual(json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-command-policy"), "policy").Statement, [{
-            Sid: "EcsExec",
-            Effect: "Allow",
-            Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
-            Resource: "*",
-        }]);
+        const logGroup = rec.get("aws:cloudwatch/logGroup:LogGroup", "web-logs").outputs.arn;
+        assert.deepEqual(json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-command-policy"), "policy").Statement, [
+            {
+                Sid: "EcsExec",
+                Effect: "Allow",
+                Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                Resource: "*",
+            },
+            { Sid: "EcsExecFindLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+            { Sid: "EcsExecLogSessions", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], Resource: `${logGroup}:*` },
+        ]);
         assert.equal(rec.get("aws:ecs/service:Service", "web").inputs.enableExecuteCommand, true);
+    });
+
+    it("lets the task role decrypt ECS Exec sessions with exactly the cluster's session key", async () => {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+        const rec = await record(() => new WebService("web", { ...BASE, enableExecuteCommand: true, executeCommandKmsKeyArn: key }));
+        const statements = json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-command-policy"), "policy").Statement;
+        assert.deepEqual(statements.filter((st: any) => JSON.stringify(st.Action).includes("kms:")), [
+            { Sid: "EcsExecDecryptSessions", Effect: "Allow", Action: "kms:Decrypt", Resource: key },
+        ]);
+    });
+
+    it("makes the root file system writable for ECS Exec unless told otherwise", async () => {
+        const root = async (args: Partial<WebServiceArgs>) =>
+            json((await record(() => new WebService("web", { ...BASE, ...args }))).get("aws:ecs/taskDefinition:TaskDefinition", "web-task"), "containerDefinitions")[0].readonlyRootFilesystem;
+        assert.equal(await root({}), true);
+        assert.equal(await root({ enableExecuteCommand: true }), false);
+        assert.equal(await root({ enableExecuteCommand: false }), true);
+        assert.equal(await root({ enableExecuteCommand: true, readonlyRootFilesystem: false }), false);
+    });
+
+    it("lets the execution role decrypt with exactly the secrets' customer-managed keys", async () => {
+        const keys = ["arn:aws:kms:us-east-1:123456789012:key/bbbb", "arn:aws:kms:us-east-1:123456789012:key/aaaa"];
+        const secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
+        const rec = await record(() => new WebService("web", { ...BASE, secrets: { DB: secret }, secretsKmsKeyArns: keys }));
+        const statements = json(rec.get("aws:iam/rolePolicy:RolePolicy", "web-exec-policy"), "policy").Statement;
+        assert.deepEqual(statements.filter((st: any) => JSON.stringify(st.Action).includes("kms:")), [
+            { Sid: "DecryptSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [keys[1], keys[0]] },
+        ]);
+        const plain = await record(() => new WebService("web", { ...BASE, secrets: { DB: secret } }));
+        const plainActions = json(plain.get("aws:iam/rolePolicy:RolePolicy", "web-exec-policy"), "policy").Statement.flatMap((st: any) => [st.Action].flat());
+        assert.ok(!plainActions.some((a: string) => a.startsWith("kms:")), "no KMS grant without keys");
     });
 
     it("runs an awsvpc Fargate task with a read-only root file system and awslogs logging", async () => {
@@ -143,6 +181,17 @@ describe("WebService", () => {
         assert.deepEqual([service.platformVersion, service.propagateTags, service.healthCheckGracePeriodSeconds, service.desiredCount], ["LATEST", "SERVICE", 30, 1]);
     });
 
+    it("forces a new deployment on update, as the AWS provider requires for a changed capacity split", async () => {
+        const rec = await record(() => new WebService("web", { ...BASE, capacity: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 } }));
+        const service = rec.get("aws:ecs/service:Service", "web").inputs;
+        assert.equal(service.forceNewDeployment, true);
+        assert.deepEqual(service.capacityProviderStrategies, [
+            { capacityProvider: "FARGATE", base: 1, weight: 1 },
+            { capacityProvider: "FARGATE_SPOT", base: 0, weight: 3 },
+        ]);
+        assert.equal(service.triggers, undefined, "no trigger that would redeploy on every up");
+    });
+
     it("uses fast, documented health-check and draining defaults on an ip target group", async () => {
         const rec = await record(() => new WebService("web", BASE));
         const tg = rec.get("aws:lb/targetGroup:TargetGroup", "web-tg").inputs;
@@ -170,6 +219,20 @@ describe("WebService", () => {
             `${lbSg} tcp 443-443 2001:db8::/32`, `${lbSg} tcp 443-443 203.0.113.0/24`,
             `${lbSg} tcp 80-80 2001:db8::/32`, `${lbSg} tcp 80-80 203.0.113.0/24`,
         ]);
+    });
+
+    it("reports the URL on the domain name, keeping the load balancer's DNS name for the alias record", async () => {
+        const cert = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+        const urlOf = async (args: Partial<WebServiceArgs>) => {
+            let service: WebService | undefined;
+            const rec = await record(() => { service = new WebService("web", { ...BASE, ...args }); });
+            const dnsName = rec.get("aws:lb/loadBalancer:LoadBalancer", "web-alb").outputs.dnsName;
+            return [await valueOf(service!.url), await valueOf(service!.loadBalancerDnsName) === dnsName];
+        };
+        assert.deepEqual(await urlOf({ certificateArn: cert, domainName: "app.example.com" }), ["https://app.example.com", true]);
+        assert.deepEqual(await urlOf({ domainName: "app.example.com" }), ["http://app.example.com", true]);
+        const [plain] = await urlOf({ certificateArn: cert });
+        assert.match(plain as string, /^https:\/\/web-[0-9a-f]{7}-\d+\.us-east-1\.elb\.amazonaws\.com$/);
     });
 
     it("scales on CPU and requests, on schedules, and leaves the scaled count alone on later deploys", async () => {
@@ -208,6 +271,26 @@ describe("WebService", () => {
             assert.ok(name.length <= 32 && /^[A-Za-z0-9-]+$/.test(name) && !name.endsWith("-"), name);
         }
         assert.ok(rec.ofType("aws:iam/role:Role").every((r) => (r.inputs.name as string).length <= 64));
+    });
+
+    it("never names a load balancer with the reserved internal- prefix", async () => {
+        for (const component of ["internal-api", "Internal-API", "internal", "-internal-x"]) {
+            const rec = await record(() => new WebService(component, BASE));
+            const name = rec.get("aws:lb/loadBalancer:LoadBalancer", `${component}-alb`).inputs.name as string;
+            assert.ok(!/^internal-/i.test(name) && name.length <= 32 && /^[A-Za-z0-9-]+$/.test(name) && !name.startsWith("-"), name);
+        }
+        const plain = await record(() => new WebService("api", BASE));
+        assert.match(plain.get("aws:lb/loadBalancer:LoadBalancer", "api-alb").inputs.name as string, /^api-[0-9a-f]{7}$/);
+    });
+
+    it("renames the target group whenever an input that replaces it changes: port or VPC", async () => {
+        const nameOf = async (args: WebServiceArgs) =>
+            (await record(() => new WebService("web", args))).get("aws:lb/targetGroup:TargetGroup", "web-tg").inputs.name as string;
+        const base = await nameOf(BASE);
+        assert.notEqual(await nameOf({ ...BASE, containerPort: 8080 }), base);
+        assert.notEqual(await nameOf({ ...BASE, vpcId: "vpc-2" }), base);
+        assert.equal(await nameOf({ ...BASE, healthCheck: { path: "/health" } }), base, "an in-place change keeps the name");
+        assert.equal(targetGroupName("web", 80, "vpc-1"), base);
     });
 
     it("lets two instances live side by side without a shared physical name", async () => {
@@ -254,6 +337,15 @@ describe("WebService validation", () => {
         ["no allowed CIDRs", { allowedCidrs: [] }, '`allowedCidrs` is empty; give at least one CIDR block, e.g. "0.0.0.0/0".'],
         ["a health path without a slash", { healthCheck: { path: "health" } }, '`healthCheck.path` "health" is not a URL path; use one starting with "/", e.g. "/health".'],
         ["a timeout as long as the interval", { healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
+        ["an interval at the default timeout", { healthCheck: { intervalSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 (the default) must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
+        ["a timeout beyond the default interval", { healthCheck: { timeoutSeconds: 12 } }, "`healthCheck.timeoutSeconds` 12 must be less than `healthCheck.intervalSeconds` 10 (the default); shorten the timeout or lengthen the interval."],
+        ["ECS Exec on a read-only root", { enableExecuteCommand: true, readonlyRootFilesystem: true }, "`readonlyRootFilesystem` true cannot be combined with `enableExecuteCommand` true: ECS Exec's SSM agent must write to the root file system. Drop `readonlyRootFilesystem` (it then defaults to false) or turn `enableExecuteCommand` off."],
+        ["a session key without ECS Exec", { executeCommandKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/abc" }, "`executeCommandKmsKeyArn` is only used by ECS Exec; set `enableExecuteCommand` to true, or drop `executeCommandKmsKeyArn`."],
+        ["a session key alias", { enableExecuteCommand: true, executeCommandKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/exec" }, '`executeCommandKmsKeyArn` "arn:aws:kms:us-east-1:123456789012:alias/exec" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["a secrets key that is not a key ARN", { secrets: { DB: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }, secretsKmsKeyArns: ["alias/aws/ssm"] }, '`secretsKmsKeyArns[0]` "alias/aws/ssm" is not the ARN of a KMS key; use the key\'s ARN (not an alias), e.g. "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".'],
+        ["secrets keys without secrets", { secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/abc"] }, "`secretsKmsKeyArns` is given but `secrets` is empty; list the secrets those keys encrypt, or drop `secretsKmsKeyArns`."],
+        ["a URL as the domain name", { domainName: "https://app.example.com" }, '`domainName` "https://app.example.com" is not a domain name; use one such as "app.example.com" (letters, digits and "-" in dot-separated labels of at most 63 characters, no scheme, path or wildcard).'],
+        ["a wildcard domain name", { domainName: "*.example.com" }, '`domainName` "*.example.com" is not a domain name; use one such as "app.example.com" (letters, digits and "-" in dot-separated labels of at most 63 characters, no scheme, path or wildcard).'],
         ["a bad matcher", { healthCheck: { matcher: "OK" } }, '`healthCheck.matcher` "OK" is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".'],
         ["one load balancer subnet", { loadBalancerSubnetIds: ["subnet-a"] }, "`loadBalancerSubnetIds` has 1 subnet; an application load balancer needs subnets in at least two availability zones."],
         ["a maximum not above the minimum", { deployment: { minimumHealthyPercent: 100, maximumPercent: 100 } }, "`deployment.maximumPercent` 100 must be above `deployment.minimumHealthyPercent` 100, or a deploy can never start a new task."],

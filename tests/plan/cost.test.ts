@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import { estimateCost, monthly, splitTasks, taskHourlyUsd, toCents } from "../../plan/cost";
 import { HOURS_PER_MONTH, PRICES, SPOT_PRICE_FACTOR } from "../../plan/prices";
+import { FargateCluster } from "../../components";
+import { record } from "../helpers";
 import { webStack } from "./fixtures/resources";
 
 /** The monthly lines of one resource, as `item → dollars`. */
@@ -109,6 +111,18 @@ describe("plan cost: stacks", () => {
         const report = estimateCost(fx.resources);
         assert.deepStrictEqual(linesOf(report, "web"), { "Fargate Spot X86_64: 2 tasks × (0.25 vCPU + 0.50 GB) × 0.33": 5.95 }); // 2 × 0.0123425 × 0.33 × 730 = 5.9465
         assert.strictEqual(report.services[0].strategySource, "the service's capacity provider strategy");
+    });
+
+    it("prices each endpoint a cluster creates for secrets and ECS Exec at $0.01 per zone-hour", async () => {
+        const rec = await record(() => new FargateCluster("main", {
+            natGateways: "None", vpcEndpoints: true, secretsVpcEndpoints: true, executeCommandVpcEndpoints: true,
+            executeCommandKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/abc",
+        }));
+        const report = estimateCost(rec.resources);
+        const endpoints = report.lines.filter((l) => l.type === "aws:ec2/vpcEndpoint:VpcEndpoint").map((l) => `${l.item} ${l.monthlyUsd}`).sort();
+        assert.deepStrictEqual(endpoints, ["ecr.api", "ecr.dkr", "kms", "logs", "secretsmanager", "ssm", "ssmmessages"]
+            .map((svc) => `interface endpoint com.amazonaws.us-east-1.${svc}: 2 AZs 14.6`) // 2 × 0.01 × 730
+            .concat(["gateway endpoint com.amazonaws.us-east-1.s3 (free) 0"]).sort());
     });
 
     it("prices interface endpoints per zone and gateway endpoints at nothing", () => {
