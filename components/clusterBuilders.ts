@@ -1,9 +1,11 @@
 /**
  * Pure builders and validation for `FargateCluster`.
  */
+import { FARGATE_CLUSTER_KEYS, unknownArguments } from "./argKeys";
 import type { Capacity, FargateClusterArgs } from "./cluster";
 import { NatGateways } from "./network";
-import { checkArn, checkCidr, checkInteger, checkOneOf, known, quote } from "./validate";
+import { RANGES, RULES } from "./awsRules";
+import { checkCidr, checkInteger, checkKmsKeyArn, checkNumber, checkOneOf, checkTags, checkText, known, quote } from "./validate";
 
 /** CloudWatch Container Insights levels. */
 export const ContainerInsights = {
@@ -16,10 +18,6 @@ export const ContainerInsights = {
 } as const;
 export type ContainerInsights = (typeof ContainerInsights)[keyof typeof ContainerInsights];
 
-/** Most tasks one capacity provider strategy may place on its base. */
-const MAX_CAPACITY_BASE = 100000;
-/** Largest weight ECS accepts in a capacity provider strategy. */
-const MAX_CAPACITY_WEIGHT = 1000;
 /** Zones a created network may span. */
 const MAX_ZONES = 6;
 
@@ -29,9 +27,9 @@ export function validateCapacity(arg: string, capacity: Capacity | undefined): (
         return [];
     }
     const problems = [
-        checkInteger(`${arg}.onDemandBase`, capacity.onDemandBase, 0, MAX_CAPACITY_BASE),
-        checkInteger(`${arg}.onDemandWeight`, capacity.onDemandWeight, 0, MAX_CAPACITY_WEIGHT),
-        checkInteger(`${arg}.spotWeight`, capacity.spotWeight, 0, MAX_CAPACITY_WEIGHT),
+        checkNumber(`${arg}.onDemandBase`, capacity.onDemandBase, RANGES.capacityBase),
+        checkNumber(`${arg}.onDemandWeight`, capacity.onDemandWeight, RANGES.capacityWeight),
+        checkNumber(`${arg}.spotWeight`, capacity.spotWeight, RANGES.capacityWeight),
     ];
     if (capacity.onDemandWeight === 0 && (capacity.spotWeight ?? 0) === 0) {
         problems.push(`\`${arg}\` gives both \`onDemandWeight\` and \`spotWeight\` 0, so no task beyond the base could be placed; give one of them a weight of at least 1.`);
@@ -51,16 +49,17 @@ export function capacityStrategy(split: Required<Capacity>): { capacityProvider:
 /** Every problem with `args`, before anything is created. */
 export function validateFargateClusterArgs(args: FargateClusterArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [
+        ...unknownArguments("FargateCluster", FARGATE_CLUSTER_KEYS, args),
         checkOneOf("containerInsights", known(args.containerInsights), Object.values(ContainerInsights)),
         ...validateCapacity("capacity", args.capacity),
         checkOneOf("natGateways", args.natGateways, Object.values(NatGateways)),
         checkInteger("availabilityZones", args.availabilityZones, 2, MAX_ZONES),
-        checkArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        // The same key ARN a WebService's task role is granted kms:Decrypt on, so never an alias.
+        checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn)),
+        checkText("clusterName", known(args.clusterName), RULES.ecsClusterName),
+        checkText("serviceConnectNamespace", known(args.serviceConnectNamespace), RULES.httpNamespaceName),
+        ...checkTags("tags", args.tags),
     ];
-    const clusterName = known(args.clusterName);
-    if (clusterName !== undefined && !/^[A-Za-z0-9_-]{1,255}$/.test(clusterName)) {
-        problems.push(`\`clusterName\` ${quote(clusterName)} is not a valid ECS cluster name; use 1 to 255 letters, digits, "-" or "_".`);
-    }
     const cidr = args.cidrBlock;
     const cidrProblem = checkCidr("cidrBlock", cidr);
     problems.push(cidrProblem);

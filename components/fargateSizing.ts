@@ -1,26 +1,10 @@
 /**
  * The CPU and memory combinations Fargate accepts for a Linux task.
- * Source: AWS ECS developer guide, "Task CPU and memory" (Fargate).
+ * The table itself is one of AWS's rules, in awsRules.ts.
  */
+import { FARGATE_MEMORY_BY_CPU } from "./awsRules";
 
-/** For each CPU value (units; 1024 = 1 vCPU), the memory sizes in MiB Fargate accepts with it. */
-export const FARGATE_MEMORY_BY_CPU: Readonly<Record<number, readonly number[]>> = {
-    256: [512, 1024, 2048],
-    512: range(1024, 4096, 1024),
-    1024: range(2048, 8192, 1024),
-    2048: range(4096, 16384, 1024),
-    4096: range(8192, 30720, 1024),
-    8192: range(16384, 61440, 4096),
-    16384: range(32768, 122880, 8192),
-};
-
-function range(from: number, to: number, step: number): number[] {
-    const values: number[] = [];
-    for (let v = from; v <= to; v += step) {
-        values.push(v);
-    }
-    return values;
-}
+export { FARGATE_MEMORY_BY_CPU };
 
 /** Describes the memory Fargate accepts with `cpu`, e.g. "1024 to 4096 MiB in steps of 1024". */
 export function describeMemoryFor(cpu: number): string {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { LOAD_BALANCER_KEYS, unknownArguments } from "./argKeys";
 import * as d from "./defaults";
 import { LoadBalancerArgs } from "./loadBalancerArgs";
 import { createAlb } from "./loadBalancing";
@@ -66,9 +67,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
 /** Every problem with `args`, before anything is created (ELB API: two or more subnets; idle timeout 1–4000 s). */
 export function validateLoadBalancerArgs(args: LoadBalancerArgs): (string | undefined)[] {
-    const problems: (string | undefined)[] = (["vpcId", "subnetIds"] as const)
-        .filter((key) => args[key] === undefined || args[key] === null || args[key] === "")
-        .map((key) => `\`${key}\` is required; give the ${key} of the network the load balancer runs in.`);
+    const problems: (string | undefined)[] = [
+        ...unknownArguments("LoadBalancer", LOAD_BALANCER_KEYS, args),
+        ...(["vpcId", "subnetIds"] as const)
+            .filter((key) => args[key] === undefined || args[key] === null || args[key] === "")
+            .map((key) => `\`${key}\` is required; give the ${key} of the network the load balancer runs in.`),
+    ];
     const subnets = known(args.subnetIds);
     if (Array.isArray(subnets) && subnets.length < 2) {
         problems.push(`\`subnetIds\` has ${subnets.length} subnet${subnets.length === 1 ? "" : "s"}; an application load balancer needs subnets in at least two availability zones.`);

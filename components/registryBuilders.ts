@@ -4,8 +4,10 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { REGISTRY_KEYS, unknownArguments } from "./argKeys";
 import { DEFAULT_BUILD_PLATFORM, DEFAULT_DOCKERFILE } from "./defaults";
-import { checkAccountId, checkArn, checkInteger, checkOneOf, known, quote } from "./validate";
+import { RULES } from "./awsRules";
+import { checkAccountId, checkArn, checkInteger, checkOneOf, checkTags, checkText, known, quote } from "./validate";
 import type { RegistryArgs } from "./registry";
 
 /** Tag mutability settings a repository may have. */
@@ -26,16 +28,15 @@ export const ImagePlatform = {
 } as const;
 export type ImagePlatform = (typeof ImagePlatform)[keyof typeof ImagePlatform];
 
-const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const IMAGE_TAG = RULES.imageTag.pattern;
 
 /** Every problem with `args`, before anything is created. */
 export function validateRegistryArgs(args: RegistryArgs): (string | undefined)[] {
     const name = known(args.repositoryName);
     const problems: (string | undefined)[] = [
-        name !== undefined && (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name))
-            ? `\`repositoryName\` ${quote(name)} is not a valid ECR repository name; use 2 to 256 lowercase letters and digits, separated by ".", "_", "-" or "/", e.g. "team/web-app".`
-            : undefined,
+        ...unknownArguments("Registry", REGISTRY_KEYS, args),
+        checkText("repositoryName", name, RULES.ecrRepositoryName),
+        ...checkTags("tags", args.tags, RULES.ecrTagKey, RULES.ecrTagValue),
         checkOneOf("imageTagMutability", known(args.imageTagMutability), Object.values(ImageTagMutability)),
         checkArn("kmsKeyArn", known(args.kmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
         checkInteger("lifecycle.maxTaggedImages", args.lifecycle?.maxTaggedImages, 1, 10000),
@@ -55,9 +56,7 @@ export function validateRegistryArgs(args: RegistryArgs): (string | undefined)[]
                         ? `\`build.dockerfile\` ${quote(build.dockerfile ?? DEFAULT_DOCKERFILE)} does not exist in ${quote(build.context)}; give the Dockerfile's path relative to the context.`
                         : undefined,
             checkOneOf("build.platform", build.platform, Object.values(ImagePlatform)),
-            build.tag !== undefined && !IMAGE_TAG.test(build.tag)
-                ? `\`build.tag\` ${quote(build.tag)} is not a Docker tag; use up to 128 letters, digits, "_", "." or "-", not starting with "." or "-".`
-                : undefined,
+            checkText("build.tag", build.tag, RULES.imageTag),
         );
     }
     return problems;

@@ -113,8 +113,6 @@ export interface Sidecar {
     environment?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN. */
     secrets?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-    /** ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none). */
-    secretsKmsKeyArns?: pulumi.Input<string>[];
     /** Command the container runs, replacing the image's `CMD`. Defaults to the image's. */
     command?: string[];
 }
@@ -163,7 +161,7 @@ export interface TaskArgs {
     environment?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN. */
     secrets?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-    /** ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none). */
+    /** ARNs of the customer-managed KMS keys the `secrets` (the app's and the sidecars') are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none). */
     secretsKmsKeyArns?: pulumi.Input<string>[];
     /** Command the container runs, replacing the image's `CMD`. Defaults to the image's. */
     command?: string[];

@@ -4,6 +4,7 @@
  * (outputs of other resources) are never judged.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { KMS_KEY_ARN, NumberRule, RANGES, RULES, satisfiesNumber, TextRule, textViolation } from "./awsRules";
 
 /** The argument a problem message names first (its first `backticked` word), for per-property error details. */
 export function propertyPathOf(problem: string): string {
@@ -66,7 +67,46 @@ export function checkOneOf(arg: string, value: unknown, allowed: readonly string
 
 /** A TCP port. */
 export function checkPort(arg: string, value: unknown): string | undefined {
-    return checkInteger(arg, value, 1, 65535);
+    return checkNumber(arg, value, RANGES.port);
+}
+
+/** A string under one of AWS's text rules (awsRules.ts): `arg` "value" is not …; use …. */
+export function checkText(arg: string, value: unknown, rule: TextRule): string | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const violation = typeof value === "string" ? textViolation(rule, value) : `is not ${rule.what}; use ${rule.allowed}`;
+    return violation === undefined ? undefined : `\`${arg}\` ${quote(value)} ${violation}.`;
+}
+
+/** A whole number under one of AWS's ranges (awsRules.ts). */
+export function checkNumber(arg: string, value: unknown, rule: NumberRule): string | undefined {
+    if (rule.values === undefined) {
+        return checkInteger(arg, value, rule.min, rule.max, rule.unit);
+    }
+    if (value === undefined || (typeof value === "number" && satisfiesNumber(rule, value))) {
+        return undefined;
+    }
+    return `\`${arg}\` ${quote(value)} is not valid; use one of ${rule.values.join(", ")}${rule.unit ?? ""}.`;
+}
+
+/** Most tags AWS allows on one resource (user tags; https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html). */
+export const MAX_TAGS = 50;
+
+/** A tag map: at most 50 tags, each key and value under AWS's tag rules (or the stricter ones of a resource type, e.g. ECR's). */
+export function checkTags(arg: string, tags: unknown, keyRule: TextRule = RULES.tagKey, valueRule: TextRule = RULES.tagValue): (string | undefined)[] {
+    const map = known(tags as pulumi.Input<Record<string, pulumi.Input<string>>> | undefined);
+    if (map === undefined || map === null || typeof map !== "object") {
+        return [];
+    }
+    const entries = Object.entries(map);
+    const problems: (string | undefined)[] = entries.length > MAX_TAGS ? [`\`${arg}\` has ${entries.length} tags; AWS allows at most ${MAX_TAGS} per resource.`] : [];
+    for (const [key, value] of entries) {
+        const keyViolation = textViolation(keyRule, key);
+        problems.push(keyViolation === undefined ? undefined : `\`${arg}\` key ${quote(key)} ${keyViolation}.`);
+        problems.push(checkText(`${arg}.${key}`, known(value), valueRule));
+    }
+    return problems;
 }
 
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
@@ -116,7 +156,6 @@ export function checkNonEmpty(arg: string, value: unknown, what: string): string
     return undefined;
 }
 
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 
 /**
  * The ARN of a KMS key itself, not an alias: an IAM policy grants KMS actions on key ARNs, and an alias ARN in its

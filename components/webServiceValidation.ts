@@ -2,34 +2,31 @@
  * Validation of `WebServiceArgs`, and of the arguments every service kind shares (`WorkerService` uses the same
  * checks): every argument a user can get wrong, checked before the first child.
  */
+import { unknownArguments, WEB_SERVICE_KEYS } from "./argKeys";
 import { validateCapacity } from "./clusterBuilders";
 import { DEFAULT_DESIRED_COUNT } from "./defaults";
 import { checkFargateSize } from "./fargateSizing";
 import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
-import { checkArn, checkCidr, checkInteger, checkKmsKeyArn, checkNonEmpty, checkOneOf, checkPort, known, quote } from "./validate";
+import { LOG_RETENTION_DAYS, matcherViolation, RANGES, RULES, timeoutBelowInterval } from "./awsRules";
+import { checkArn, checkCidr, checkInteger, checkKmsKeyArn, checkNonEmpty, checkNumber, checkOneOf, checkPort, checkTags, checkText, known, quote } from "./validate";
 import type { ScalingTargets } from "./autoscaling";
 import { DEFAULT_CONTAINER_PORT, DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
 import { Architecture, TaskArgs } from "./taskArgs";
 import { validateStrategy, validateTaskOptions } from "./taskValidation";
 import { WebServiceArgs } from "./webServiceArgs";
 
-/** Retention periods CloudWatch Logs accepts, in days (0 = never expire). */
-export const LOG_RETENTION_DAYS: readonly number[] = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-/** Most tasks a service may run. */
-const MAX_TASKS = 5000;
+export { LOG_RETENTION_DAYS };
+const TASKS = RANGES.tasksPerService;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const MATCHER = /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/;
 const SCHEDULE = /^(cron|rate|at)\(.+\)$/;
 
 export function validateNames(args: TaskArgs): (string | undefined)[] {
-    return (["serviceName", "family"] as const).map((key) => {
-        const value = args[key];
-        return value !== undefined && !ECS_NAME.test(value)
-            ? `\`${key}\` ${quote(value)} is not a valid ECS name; use 1 to 255 letters, digits, "-" or "_".`
-            : undefined;
-    });
+    return [
+        checkText("serviceName", args.serviceName, RULES.ecsServiceName),
+        checkText("family", args.family, RULES.ecsTaskFamily),
+        ...checkTags("tags", args.tags),
+    ];
 }
 
 export function validateContainer(args: TaskArgs & { containerPort?: number }): (string | undefined)[] {
@@ -69,7 +66,8 @@ export function validateContainer(args: TaskArgs & { containerPort?: number }): 
     if (args.logRetentionDays !== undefined && !LOG_RETENTION_DAYS.includes(args.logRetentionDays)) {
         problems.push(`\`logRetentionDays\` ${quote(args.logRetentionDays)} is not a CloudWatch retention; use one of ${LOG_RETENTION_DAYS.join(", ")} (0 keeps logs forever).`);
     }
-    problems.push(checkArn("logKmsKeyArn", known(args.logKmsKeyArn), ["kms"], "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+    // CloudWatch Logs takes the key's ARN (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_AssociateKmsKey.html).
+    problems.push(checkKmsKeyArn("logKmsKeyArn", known(args.logKmsKeyArn)));
     (args.secretsKmsKeyArns ?? []).forEach((key, i) => problems.push(checkKmsKeyArn(`secretsKmsKeyArns[${i}]`, known(key))));
     const secrets = known(args.secrets);
     if ((args.secretsKmsKeyArns ?? []).length > 0 && (args.secrets === undefined || (secrets !== undefined && Object.keys(secrets).length === 0))) {
@@ -118,8 +116,8 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
         checkArn("webAclArn", known(args.webAclArn), ["wafv2"], "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/app/1234abcd-12ab-34cd-56ef-1234567890ab"),
         checkNonEmpty("allowedCidrs", args.allowedCidrs, "CIDR block, e.g. \"0.0.0.0/0\""),
         ...(args.allowedCidrs ?? []).map((cidr, i) => checkCidr(`allowedCidrs[${i}]`, cidr)),
-        checkInteger("healthCheckGracePeriodSeconds", args.healthCheckGracePeriodSeconds, 0, 7200, " seconds"),
-        checkInteger("deregistrationDelaySeconds", args.deregistrationDelaySeconds, 0, 3600, " seconds"),
+        checkNumber("healthCheckGracePeriodSeconds", args.healthCheckGracePeriodSeconds, RANGES.healthCheckGracePeriodSeconds),
+        checkNumber("deregistrationDelaySeconds", args.deregistrationDelaySeconds, RANGES.deregistrationDelaySeconds),
         checkNonEmpty("subnetIds", known(args.subnetIds), "subnet ID"),
     ];
     const domain = known(args.domainName);
@@ -131,27 +129,26 @@ function validateLoadBalancing(args: WebServiceArgs): (string | undefined)[] {
         problems.push(`\`loadBalancerSubnetIds\` has ${lbSubnets.length} subnet${lbSubnets.length === 1 ? "" : "s"}; an application load balancer needs subnets in at least two availability zones.`);
     }
     const hc = args.healthCheck ?? {};
-    if (hc.path !== undefined && (!hc.path.startsWith("/") || hc.path.length > 1024 || /\s/.test(hc.path))) {
-        problems.push(`\`healthCheck.path\` ${quote(hc.path)} is not a URL path; use one starting with "/", e.g. "/health".`);
-    }
-    const intervalProblem = checkInteger("healthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds");
-    const timeoutProblem = checkInteger("healthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 120, " seconds");
+    problems.push(checkText("healthCheck.path", hc.path, RULES.healthCheckPath));
+    const intervalProblem = checkNumber("healthCheck.intervalSeconds", hc.intervalSeconds, RANGES.healthCheckIntervalSeconds);
+    const timeoutProblem = checkNumber("healthCheck.timeoutSeconds", hc.timeoutSeconds, RANGES.healthCheckTimeoutSeconds);
     problems.push(
         intervalProblem,
         timeoutProblem,
-        checkInteger("healthCheck.healthyThreshold", hc.healthyThreshold, 2, 10),
-        checkInteger("healthCheck.unhealthyThreshold", hc.unhealthyThreshold, 2, 10),
+        checkNumber("healthCheck.healthyThreshold", hc.healthyThreshold, RANGES.healthCheckThreshold),
+        checkNumber("healthCheck.unhealthyThreshold", hc.unhealthyThreshold, RANGES.healthCheckThreshold),
     );
     // CreateTargetGroup rejects a timeout not below the interval, whichever of the two is a default
     // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html).
     const interval = hc.intervalSeconds ?? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS;
     const timeout = hc.timeoutSeconds ?? DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS;
-    if (intervalProblem === undefined && timeoutProblem === undefined && timeout >= interval) {
+    if (intervalProblem === undefined && timeoutProblem === undefined && !timeoutBelowInterval(timeout, interval)) {
         const shown = (value: number, given: boolean) => `${value}${given ? "" : " (the default)"}`;
         problems.push(`\`healthCheck.timeoutSeconds\` ${shown(timeout, hc.timeoutSeconds !== undefined)} must be less than \`healthCheck.intervalSeconds\` ${shown(interval, hc.intervalSeconds !== undefined)}; shorten the timeout or lengthen the interval.`);
     }
-    if (hc.matcher !== undefined && !MATCHER.test(hc.matcher)) {
-        problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} is not a list of HTTP codes; use e.g. "200", "200-299" or "200,302".`);
+    const matcherProblem = hc.matcher !== undefined ? matcherViolation(hc.matcher) : undefined;
+    if (matcherProblem !== undefined) {
+        problems.push(`\`healthCheck.matcher\` ${quote(hc.matcher)} ${matcherProblem}.`);
     }
     return problems;
 }
@@ -162,13 +159,13 @@ function isDomainName(value: unknown): boolean {
         && /^(?=[^.]{1,63}\.)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value);
 }
 
-/** Problems with the deployment's rolling settings, the capacity split and auto scaling (`autoscaling` is the service kind's own). */
+/** Problems with the deployment's rolling settings, the capacity split and auto scaling (`scaling` is the service kind's own). */
 export function validateDeploymentAndScaling(args: TaskArgs, scaling: ScalingTargets | undefined): (string | undefined)[] {
     const d = args.deployment ?? {};
     const problems: (string | undefined)[] = [
-        checkInteger("desiredCount", args.desiredCount, 0, MAX_TASKS),
-        checkInteger("deployment.minimumHealthyPercent", d.minimumHealthyPercent, 0, 100, " percent"),
-        checkInteger("deployment.maximumPercent", d.maximumPercent, 100, 200, " percent"),
+        checkNumber("desiredCount", args.desiredCount, TASKS),
+        checkNumber("deployment.minimumHealthyPercent", d.minimumHealthyPercent, RANGES.minimumHealthyPercent),
+        checkNumber("deployment.maximumPercent", d.maximumPercent, RANGES.maximumPercent),
         ...validateCapacity("capacity", args.capacity),
     ];
     if (d.minimumHealthyPercent !== undefined && d.maximumPercent !== undefined && d.maximumPercent <= d.minimumHealthyPercent) {
@@ -176,8 +173,8 @@ export function validateDeploymentAndScaling(args: TaskArgs, scaling: ScalingTar
     }
     if (scaling) {
         problems.push(
-            checkInteger("autoscaling.minCapacity", scaling.minCapacity, 0, MAX_TASKS),
-            checkInteger("autoscaling.maxCapacity", scaling.maxCapacity, 1, MAX_TASKS),
+            checkNumber("autoscaling.minCapacity", scaling.minCapacity, TASKS),
+            checkNumber("autoscaling.maxCapacity", scaling.maxCapacity, { ...TASKS, min: 1 }),
             checkInteger("autoscaling.cpuTargetPercent", scaling.cpuTargetPercent, 1, 100, " percent"),
             checkInteger("autoscaling.memoryTargetPercent", scaling.memoryTargetPercent, 1, 100, " percent"),
             checkInteger("autoscaling.requestsPerTarget", scaling.requestsPerTarget, 1, 1000000),
@@ -212,7 +209,7 @@ export function validateDeploymentAndScaling(args: TaskArgs, scaling: ScalingTar
             if (typeof s.schedule !== "string" || !SCHEDULE.test(s.schedule)) {
                 problems.push(`\`${at}.schedule\` ${quote(s.schedule)} is not a schedule; use "cron(…)", "rate(…)" or "at(…)", e.g. "cron(0 8 ? * MON-FRI *)".`);
             }
-            problems.push(checkInteger(`${at}.minCapacity`, s.minCapacity, 0, MAX_TASKS), checkInteger(`${at}.maxCapacity`, s.maxCapacity, 0, MAX_TASKS));
+            problems.push(checkNumber(`${at}.minCapacity`, s.minCapacity, TASKS), checkNumber(`${at}.maxCapacity`, s.maxCapacity, TASKS));
             if (s.minCapacity === undefined && s.maxCapacity === undefined) {
                 problems.push(`\`${at}\` changes nothing; give \`minCapacity\`, \`maxCapacity\` or both.`);
             }
@@ -272,6 +269,7 @@ export function validateWebServiceArgs(args: WebServiceArgs, name = "web"): (str
         .map((key) => `\`${key}\` is required; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
     const clusterArn = known(args.clusterArn);
     return [
+        ...unknownArguments("WebService", WEB_SERVICE_KEYS, args),
         ...required,
         checkArn("clusterArn", clusterArn === "" ? undefined : clusterArn, ["ecs"], "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
         ...validateNames(args),

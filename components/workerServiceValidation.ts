@@ -1,6 +1,7 @@
 /**
  * Validation of `WorkerServiceArgs`: the checks every service kind shares, and none of a load balancer's.
  */
+import { unknownArguments, WORKER_SERVICE_KEYS } from "./argKeys";
 import { DEFAULT_CPU, DEFAULT_MEMORY_MIB } from "./defaults";
 import { validateStrategy, validateTaskOptions } from "./taskValidation";
 import { checkArn, checkNonEmpty, known } from "./validate";
@@ -14,6 +15,7 @@ export function validateWorkerServiceArgs(args: WorkerServiceArgs, name = "worke
         .map((key) => `\`${key}\` is required; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
     const clusterArn = known(args.clusterArn);
     return [
+        ...unknownArguments("WorkerService", WORKER_SERVICE_KEYS, args),
         ...required,
         checkArn("clusterArn", clusterArn === "" ? undefined : clusterArn, ["ecs"], "arn:aws:ecs:us-east-1:123456789012:cluster/main"),
         checkNonEmpty("subnetIds", known(args.subnetIds), "subnet ID"),

@@ -33,17 +33,55 @@ export const albListenerHttpsOrRedirect = resourcePolicy({
     },
 });
 
-/** Security Hub ELB.17's recommended policies. */
+/**
+ * The TLS 1.3 policies AWS recommends for HTTPS and TLS listeners: TLS 1.2 as the floor (or TLS 1.3 only), with the
+ * standard, restricted (`Res`) or FIPS cipher sets, each also in its hybrid post-quantum (`PQ`) 2025-09 version.
+ * AWS recommends `ELBSecurityPolicy-TLS13-1-2-2021-06` ("includes TLS 1.3, and is backwards compatible with TLS 1.2")
+ * and, for post-quantum key exchange, `ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09` (the console's default) or
+ * `ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09`. The `Ext0`/`Ext1`/`Ext2` variants are left out: they add CBC and
+ * SHA-1 cipher suites for legacy clients.
+ * Source: "Security policies for your Application Load Balancer",
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html (and the Network Load
+ * Balancer page of the same name); names as in AWS CDK's `SslPolicy` enum.
+ */
 export const RECOMMENDED_TLS_POLICIES = [
-    "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
     "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-2021-06",
     "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
     "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
 ];
+
+/**
+ * Predefined policies that still negotiate TLS 1.0 or TLS 1.1 (the protocol tables of the same AWS pages). They are
+ * rejected even when listed in `allowedSslPolicies`. `ELBSecurityPolicy-2016-08` is what AWS applies when
+ * `sslPolicy` is unset (CLI, CloudFormation, Terraform, Pulumi).
+ */
+export const LEGACY_TLS_POLICIES = [
+    "ELBSecurityPolicy-2016-08",
+    "ELBSecurityPolicy-2015-05",
+    "ELBSecurityPolicy-TLS-1-0-2015-04",
+    "ELBSecurityPolicy-TLS-1-1-2017-01",
+    "ELBSecurityPolicy-FS-2018-06",
+    "ELBSecurityPolicy-FS-1-1-2019-08",
+    "ELBSecurityPolicy-TLS13-1-0-2021-06",
+    "ELBSecurityPolicy-TLS13-1-1-2021-06",
+    "ELBSecurityPolicy-TLS13-1-0-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09",
+];
+
+/** The policy AWS applies to an HTTPS or TLS listener created without `sslPolicy` (outside the console). */
+const AWS_DEFAULT_SSL_POLICY = "ELBSecurityPolicy-2016-08";
 
 export interface TlsPolicyConfig {
     allowedSslPolicies: string[];
@@ -51,7 +89,7 @@ export interface TlsPolicyConfig {
 
 export const albListenerTlsPolicy = resourcePolicy<TlsPolicyConfig>({
     name: "alb-listener-tls-policy",
-    description: "Checks that HTTPS and TLS listeners set `sslPolicy` (the default, ELBSecurityPolicy-2016-08, allows TLS 1.0) to an allowed policy.",
+    description: "Checks that HTTPS and TLS listeners set `sslPolicy` to an allowed policy (by default AWS's recommended TLS 1.3 policies, PQ variants included); the default, ELBSecurityPolicy-2016-08, and every policy allowing TLS 1.0 or 1.1 fail.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["load-balancer", "encryption-in-transit"],
@@ -59,7 +97,10 @@ export const albListenerTlsPolicy = resourcePolicy<TlsPolicyConfig>({
     remediationSteps: "Set `sslPolicy: \"ELBSecurityPolicy-TLS13-1-2-Res-2021-06\"` (or another allowed policy).",
     configSchema: {
         properties: {
-            allowedSslPolicies: { type: "array", items: { type: "string" }, default: RECOMMENDED_TLS_POLICIES, description: "Accepted listener security policies." },
+            allowedSslPolicies: {
+                type: "array", items: { type: "string" }, default: RECOMMENDED_TLS_POLICIES,
+                description: "Accepted listener security policies; policies that allow TLS 1.0 or 1.1 are rejected even if listed.",
+            },
         },
     },
     types: T.listeners,
@@ -68,8 +109,12 @@ export const albListenerTlsPolicy = resourcePolicy<TlsPolicyConfig>({
             return;
         }
         const policy = props.sslPolicy;
-        if (!config.allowedSslPolicies.includes(policy)) {
-            report(`\`sslPolicy\` is ${policy ?? "unset (ELBSecurityPolicy-2016-08)"}; set one of ${config.allowedSslPolicies.join(", ")}.`);
+        const allowed = config.allowedSslPolicies.filter((p) => !LEGACY_TLS_POLICIES.includes(p));
+        const shown = policy === undefined ? `unset (${AWS_DEFAULT_SSL_POLICY})` : policy;
+        if (LEGACY_TLS_POLICIES.includes(policy ?? AWS_DEFAULT_SSL_POLICY)) {
+            report(`\`sslPolicy\` is ${shown}, which allows TLS 1.0 and 1.1; set one of ${allowed.join(", ")}.`);
+        } else if (!allowed.includes(policy)) {
+            report(`\`sslPolicy\` is ${shown}; set one of ${allowed.join(", ")}.`);
         }
     },
 });

@@ -335,7 +335,7 @@ describe("WebService validation", () => {
         ["an odd log retention", { logRetentionDays: 10 }, "`logRetentionDays` 10 is not a CloudWatch retention; use one of 0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (0 keeps logs forever)."],
         ["a bad CIDR", { allowedCidrs: ["10.0.0.0"] }, '`allowedCidrs[0]` "10.0.0.0" is not a CIDR block; use an address range such as "10.0.0.0/16" or "::/0".'],
         ["no allowed CIDRs", { allowedCidrs: [] }, '`allowedCidrs` is empty; give at least one CIDR block, e.g. "0.0.0.0/0".'],
-        ["a health path without a slash", { healthCheck: { path: "health" } }, '`healthCheck.path` "health" is not a URL path; use one starting with "/", e.g. "/health".'],
+        ["a health path without a slash", { healthCheck: { path: "health" } }, '`healthCheck.path` "health" is not a URL path; use one starting with "/", without spaces, of at most 1024 characters, e.g. "/health".'],
         ["a timeout as long as the interval", { healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
         ["an interval at the default timeout", { healthCheck: { intervalSeconds: 5 } }, "`healthCheck.timeoutSeconds` 5 (the default) must be less than `healthCheck.intervalSeconds` 5; shorten the timeout or lengthen the interval."],
         ["a timeout beyond the default interval", { healthCheck: { timeoutSeconds: 12 } }, "`healthCheck.timeoutSeconds` 12 must be less than `healthCheck.intervalSeconds` 10 (the default); shorten the timeout or lengthen the interval."],

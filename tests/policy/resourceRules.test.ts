@@ -40,6 +40,9 @@ function withContainer(changes: Record<string, any>) {
 
 const CLASSIC = "aws:elb/loadBalancer:LoadBalancer";
 
+/** The default `allowedSslPolicies` of `alb-listener-tls-policy`, as its messages list them. */
+const ALLOWED_TLS = "ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-PQ-2025-09, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09, ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-3-PQ-2025-09, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09, ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09";
+
 const mutations: Mutation[] = [
     // ECR
     { policy: "ecr-repository-immutable-tags", what: "imageTagMutability unset (MUTABLE)", subject: "app-repo", mutate: (p) => delete p.imageTagMutability,
@@ -217,10 +220,26 @@ const mutations: Mutation[] = [
         mutate: (p) => { p.protocol = "TCP"; p.defaultActions = [{ type: "forward", targetGroupArn: "tg" }]; },
         expect: ["The listener uses TCP; use TLS with a certificate."] },
     { policy: "alb-listener-tls-policy", what: "sslPolicy unset (2016-08)", subject: "app-https", mutate: (p) => delete p.sslPolicy,
-        expect: [`\`sslPolicy\` is unset (ELBSecurityPolicy-2016-08); set one of ELBSecurityPolicy-TLS13-1-3-2021-06, ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04, ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09, ELBSecurityPolicy-TLS13-1-3-PQ-2025-09, ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09, ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09.`] },
+        expect: [`\`sslPolicy\` is unset (ELBSecurityPolicy-2016-08), which allows TLS 1.0 and 1.1; set one of ${ALLOWED_TLS}.`] },
+    { policy: "alb-listener-tls-policy", what: "ELBSecurityPolicy-2016-08 set explicitly", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-2016-08"),
+        expect: [`\`sslPolicy\` is ELBSecurityPolicy-2016-08, which allows TLS 1.0 and 1.1; set one of ${ALLOWED_TLS}.`] },
+    { policy: "alb-listener-tls-policy", what: "a TLS 1.3 policy that also allows TLS 1.0", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS13-1-0-2021-06"),
+        expect: [`\`sslPolicy\` is ELBSecurityPolicy-TLS13-1-0-2021-06, which allows TLS 1.0 and 1.1; set one of ${ALLOWED_TLS}.`] },
+    { policy: "alb-listener-tls-policy", what: "a TLS 1.3 policy that also allows TLS 1.1", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS13-1-1-2021-06"),
+        expect: [`\`sslPolicy\` is ELBSecurityPolicy-TLS13-1-1-2021-06, which allows TLS 1.0 and 1.1; set one of ${ALLOWED_TLS}.`] },
+    { policy: "alb-listener-tls-policy", what: "a post-quantum policy that also allows TLS 1.0", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS13-1-0-PQ-2025-09"),
+        expect: [`\`sslPolicy\` is ELBSecurityPolicy-TLS13-1-0-PQ-2025-09, which allows TLS 1.0 and 1.1; set one of ${ALLOWED_TLS}.`] },
+    { policy: "alb-listener-tls-policy", what: "a TLS 1.1 policy listed in allowedSslPolicies", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS-1-1-2017-01"),
+        config: { allowedSslPolicies: ["ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-TLS13-1-3-2021-06"] },
+        expect: ["`sslPolicy` is ELBSecurityPolicy-TLS-1-1-2017-01, which allows TLS 1.0 and 1.1; set one of ELBSecurityPolicy-TLS13-1-3-2021-06."] },
+    { policy: "alb-listener-tls-policy", what: "a TLS 1.2 policy with legacy ciphers (Ext2), not recommended", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06"),
+        expect: [`\`sslPolicy\` is ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06; set one of ${ALLOWED_TLS}.`] },
     { policy: "alb-listener-tls-policy", what: "a TLS 1.0 policy", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS-1-0-2015-04"),
         config: { allowedSslPolicies: ["ELBSecurityPolicy-TLS13-1-3-2021-06"] },
-        expect: ["`sslPolicy` is ELBSecurityPolicy-TLS-1-0-2015-04; set one of ELBSecurityPolicy-TLS13-1-3-2021-06."] },
+        expect: ["`sslPolicy` is ELBSecurityPolicy-TLS-1-0-2015-04, which allows TLS 1.0 and 1.1; set one of ELBSecurityPolicy-TLS13-1-3-2021-06."] },
+    { policy: "alb-listener-tls-policy", what: "a recommended policy left out of allowedSslPolicies", subject: "app-https", mutate: (p) => (p.sslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"),
+        config: { allowedSslPolicies: ["ELBSecurityPolicy-TLS13-1-3-2021-06"] },
+        expect: ["`sslPolicy` is ELBSecurityPolicy-TLS13-1-2-2021-06; set one of ELBSecurityPolicy-TLS13-1-3-2021-06."] },
     { policy: "alb-listener-acm-certificate", what: "an IAM server certificate", subject: "app-https",
         mutate: (p) => (p.certificateArn = "arn:aws:iam::123456789012:server-certificate/app"),
         expect: ["`certificateArn` is \"arn:aws:iam::123456789012:server-certificate/app\"; use an ACM certificate ARN."] },
@@ -330,6 +349,24 @@ describe("resource policies", () => {
 });
 
 describe("resource policies: cases the anchors get wrong", () => {
+    // AWS recommends these for HTTPS listeners ("Security policies for your Application Load Balancer"); the pack
+    // used to reject the first one, the policy AWS's own docs recommend.
+    for (const sslPolicy of [
+        "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+        "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+        "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+    ]) {
+        it(`accepts ${sslPolicy} on an HTTPS listener`, async () => {
+            const props = { ...propsOf("app-https"), sslPolicy };
+            assert.deepStrictEqual(await runResource(resourcePolicy("alb-listener-tls-policy"), typeOf("app-https"), props), { violations: [] });
+        });
+    }
+
+    it("accepts ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 on a network load balancer's TLS listener", async () => {
+        const props = { ...propsOf("app-https"), protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" };
+        assert.deepStrictEqual(await runResource(resourcePolicy("alb-listener-tls-policy"), typeOf("app-https"), props), { violations: [] });
+    });
+
     it("reads `privileged`, the key ECS uses (Checkov reads `privilege`)", async () => {
         const props = propsOf("app-task");
         withContainer({ privilege: true })(props);
