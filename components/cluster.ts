@@ -46,7 +46,7 @@ export interface FargateClusterArgs {
     secretsVpcEndpoints?: boolean;
     /** Also create the SSM messages endpoint ECS Exec's channels use, and the KMS endpoint when `executeCommandKmsKeyArn` is set, so ECS Exec works without NAT. Only with `vpcEndpoints`. Defaults to `false`. */
     executeCommandVpcEndpoints?: boolean;
-    /** ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration. Defaults to no session encryption beyond TLS. */
+    /** ARN of a KMS key that encrypts ECS Exec sessions, which are then logged to each task's log configuration; give the same key to each WebService's `executeCommandKmsKeyArn`, so its tasks may decrypt with it. Defaults to no session encryption beyond TLS. */
     executeCommandKmsKeyArn?: pulumi.Input<string>;
     /** Name of a Cloud Map namespace to create as the cluster's Service Connect default. Defaults to none. */
     serviceConnectNamespace?: pulumi.Input<string>;

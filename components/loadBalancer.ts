@@ -3,6 +3,7 @@ import { LOAD_BALANCER_KEYS, unknownArguments } from "./argKeys";
 import * as d from "./defaults";
 import { LoadBalancerArgs } from "./loadBalancerArgs";
 import { createAlb } from "./loadBalancing";
+import { ec2Description } from "./names";
 import { checkArn, checkCidr, checkInteger, checkNonEmpty, known, throwIfInvalid } from "./validate";
 
 /**
@@ -29,7 +30,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         super("ecs-fargate:index:LoadBalancer", name, {}, opts);
 
         const alb = createAlb(
-            { loadBalancer: name, securityGroup: `${name}-sg`, base: name, ingress: `${name}-in`, description: `Shared load balancer ${name}: listeners in, service ports out` },
+            { loadBalancer: name, securityGroup: `${name}-sg`, base: name, ingress: `${name}-in`, description: ec2Description("Shared load balancer ", name, ": listeners in, service ports out") },
             name,
             {
                 vpcId: args.vpcId,

@@ -50,3 +50,31 @@ export function repositoryNameFrom(base: string): string {
     const cleaned = base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
     return physicalName(cleaned || "repository", 256).toLowerCase();
 }
+
+/**
+ * What EC2 accepts in a security group's `GroupDescription` and in a security-group rule's `Description`: letters,
+ * digits, space and `._-:/()#,@[]+=&;{}!$*`, at most 255 characters. Sources: the CloudFormation schema of
+ * `AWS::EC2::SecurityGroup` (GroupDescription pattern), and the EC2 API Reference for `CreateSecurityGroup`
+ * (GroupDescription) and `IpPermission`/`IpRange` (Description):
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html
+ */
+export const EC2_DESCRIPTION = {
+    pattern: /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/,
+    maxLength: 255,
+} as const;
+
+const EC2_DESCRIPTION_DISALLOWED = /[^A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+/g;
+
+/**
+ * A security-group or rule description `before + <name> + after` that EC2 accepts for any component name: accents
+ * are dropped (`café` → `cafe`), every other run of characters EC2 rejects becomes `-` (`web's` → `web-s`), and a
+ * long name is cut so the whole stays within 255 characters. A name with nothing left is shown by its hash. A
+ * name that is already safe comes out unchanged, so descriptions (which replace the group when changed) stay stable.
+ */
+export function ec2Description(before: string, name: string, after = ""): string {
+    const room = EC2_DESCRIPTION.maxLength - before.length - after.length;
+    const safe = name.normalize("NFKD").replace(/\p{M}+/gu, "").replace(EC2_DESCRIPTION_DISALLOWED, "-");
+    const shown = /[A-Za-z0-9]/.test(safe) ? safe : shortHash([name]);
+    return `${before}${shown.slice(0, Math.max(room, 0))}${after}`;
+}

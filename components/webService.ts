@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as d from "./defaults";
 import { Alb, admitLoadBalancer, createAlb, createRoutedAttachment, createTargetGroup, TargetGroupSpec } from "./loadBalancing";
+import { ec2Description } from "./names";
 import { createService, ServiceAttachment } from "./service";
 import { createTask, resolveTask, Task } from "./task";
 import { throwIfInvalid } from "./validate";
@@ -45,7 +46,7 @@ export class WebService extends pulumi.ComponentResource {
         super("ecs-fargate:index:WebService", name, {}, opts);
 
         const resolved = resolveTask(name, args, args.containerPort ?? d.DEFAULT_CONTAINER_PORT, args.autoscaling?.minCapacity);
-        const task = createTask(name, args, resolved, `Tasks of ${name}: only the load balancer in`, this);
+        const task = createTask(name, args, resolved, ec2Description("Tasks of ", name, ": only the load balancer in"), this);
         const { attachment, targetGroupArn, own } = attachWebService(name, args, task, resolved.deployment.strategy !== "ROLLING", this);
         const service = createService(name, args, resolved, task, {
             attachments: [attachment],
@@ -124,7 +125,7 @@ function attachWebService(name: string, args: WebServiceArgs, task: Task, shifts
         webAclArn: args.webAclArn,
         tags: args.tags,
     };
-    const names = { loadBalancer: `${name}-alb`, securityGroup: `${name}-lb-sg`, base: name, ingress: `${name}-lb-in`, description: `Load balancer of ${name}: listeners in, container port out` };
+    const names = { loadBalancer: `${name}-alb`, securityGroup: `${name}-lb-sg`, base: name, ingress: `${name}-lb-in`, description: ec2Description("Load balancer of ", name, ": listeners in, container port out") };
     let attachment: ServiceAttachment;
     let targetGroupArn: pulumi.Output<string>;
     let own: Alb;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ec2Description } from "./names";
 import { createService } from "./service";
 import { createTask, resolveTask } from "./task";
 import { throwIfInvalid } from "./validate";
@@ -33,7 +34,7 @@ export class WorkerService extends pulumi.ComponentResource {
         super("ecs-fargate:index:WorkerService", name, {}, opts);
 
         const resolved = resolveTask(name, args, args.containerPort, args.autoscaling?.minCapacity);
-        const task = createTask(name, args, resolved, `Tasks of ${name}: no inbound access`, this);
+        const task = createTask(name, args, resolved, ec2Description("Tasks of ", name, ": no inbound access"), this);
         // No load balancer: the same service builder with an empty list of attachments.
         const service = createService(name, args, resolved, task, { attachments: [], autoscaling: args.autoscaling }, this);
 
