@@ -80,27 +80,35 @@ func (c clusterConfig) args() *ecsfargate.FargateClusterArgs {
 // serviceConfig is WebServiceArgs less the cluster, network and image, which come from the other components.
 type serviceConfig struct {
 	ecsfargate.WebServiceArgs
-	AccessLogsBucket   *string
-	CertificateArn     *string
-	Environment        map[string]string
-	LogKmsKeyArn       *string
-	Secrets            map[string]string
-	Tags               map[string]string
-	TaskRolePolicyArns []string
-	TaskRolePolicyJson *string
-	WebAclArn          *string
+	AccessLogsBucket        *string
+	CertificateArn          *string
+	DomainName              *string
+	Environment             map[string]string
+	ExecuteCommandKmsKeyArn *string
+	LogKmsKeyArn            *string
+	Secrets                 map[string]string
+	SecretsKmsKeyArns       []string
+	Tags                    map[string]string
+	TaskRolePolicyArns      []string
+	TaskRolePolicyJson      *string
+	WebAclArn               *string
 }
 
 func (c serviceConfig) args() *ecsfargate.WebServiceArgs {
 	args := c.WebServiceArgs
 	args.AccessLogsBucket = pulumi.StringPtrFromPtr(c.AccessLogsBucket)
 	args.CertificateArn = pulumi.StringPtrFromPtr(c.CertificateArn)
+	args.DomainName = pulumi.StringPtrFromPtr(c.DomainName)
 	if c.Environment != nil {
 		args.Environment = pulumi.ToStringMap(c.Environment)
 	}
+	args.ExecuteCommandKmsKeyArn = pulumi.StringPtrFromPtr(c.ExecuteCommandKmsKeyArn)
 	args.LogKmsKeyArn = pulumi.StringPtrFromPtr(c.LogKmsKeyArn)
 	if c.Secrets != nil {
 		args.Secrets = pulumi.ToStringMap(c.Secrets)
+	}
+	for _, arn := range c.SecretsKmsKeyArns {
+		args.SecretsKmsKeyArns = append(args.SecretsKmsKeyArns, pulumi.String(arn))
 	}
 	if c.Tags != nil {
 		args.Tags = pulumi.ToStringMap(c.Tags)
