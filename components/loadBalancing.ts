@@ -79,9 +79,7 @@ export function listenerPorts(hasCertificate: boolean): number[] {
 export function createAlb(names: AlbNames, physicalBase: string, spec: AlbSpec, defaultAction: DefaultAction, parent: pulumi.Resource): Alb {
     const opts = { parent };
     const hasCertificate = spec.certificateArn !== undefined;
-import { ecsInfrastructurePolicy, ecsInfrastructureTrustPolicy } from "./iamDocuments";
-import { loadBalancerName, MAX_LOAD_BALANCER_NAME, MAX_ROLE_NAME, physicalName } from "./names";
-import type { ServiceAttachment } from "./service";
+    const securityGroup = new aws.ec2.SecurityGroup(names.securityGroup, { vpcId: spec.vpcId, description: names.description, tags: spec.tags }, opts);
     for (const port of listenerPorts(hasCertificate)) {
         spec.allowedCidrs.forEach((cidr, i) => {
             new aws.vpc.SecurityGroupIngressRule(`${names.ingress}-${port}-${i + 1}`, {
