@@ -216,6 +216,8 @@ export function createRoutedAttachment(name: string, tgSpec: TargetGroupSpec, ru
     });
     let advancedConfiguration: ServiceAttachment["advancedConfiguration"];
     if (alternate && shifting) {
+        // A listener rule's ID is its ARN (terraform-provider-aws sets the ID from RuleArn, internal/service/elbv2/listener_rule.go).
+        const ruleArn = listenerRule.id;
         const role = new aws.iam.Role(`${name}-ecs-infra-role`, {
             name: physicalName(`${name}-ecs-infra`, MAX_ROLE_NAME),
             description: `Lets ECS shift the traffic of ${name} between its two target groups`,
@@ -224,10 +226,10 @@ export function createRoutedAttachment(name: string, tgSpec: TargetGroupSpec, ru
         }, { parent });
         new aws.iam.RolePolicy(`${name}-ecs-infra-policy`, {
             role: role.id,
-            policy: pulumi.all([targetGroup.arn, alternate.arn, listenerRule.arn]).apply(([blue, green, ruleArn]) =>
-                ecsInfrastructurePolicy({ targetGroupArns: [blue, green], listenerRuleArns: [ruleArn] })),
+            policy: pulumi.all([targetGroup.arn, alternate.arn, ruleArn]).apply(([blue, green, rule]) =>
+                ecsInfrastructurePolicy({ targetGroupArns: [blue, green], listenerRuleArns: [rule] })),
         }, { parent });
-        advancedConfiguration = { alternateTargetGroupArn: alternate.arn, productionListenerRule: listenerRule.arn, roleArn: role.arn };
+        advancedConfiguration = { alternateTargetGroupArn: alternate.arn, productionListenerRule: ruleArn, roleArn: role.arn };
     }
     return {
         targetGroup,
