@@ -20,6 +20,12 @@ const props = (stack: FixtureResource[], name: string) => find(stack, name).prop
 const remove = (stack: FixtureResource[], name: string) => stack.splice(stack.indexOf(find(stack, name)), 1);
 const add = (stack: FixtureResource[], type: string, name: string, p: Record<string, any>, deps: Record<string, string[]> = {}) => stack.push({ type, name, props: p, deps });
 
+/** The service publishes its container's named port 8080 through Service Connect. */
+function publishThroughServiceConnect(s: FixtureResource[]): void {
+    props(s, "app-task").containerDefinitions = JSON.stringify([{ ...container(), portMappings: [{ name: "app", containerPort: 8080, protocol: "tcp" }] }]);
+    props(s, "app-service").serviceConnectConfiguration = { enabled: true, services: [{ portName: "app", discoveryName: "app", clientAlias: [{ port: 8080, dnsName: "app" }] }] };
+}
+
 const mutations: StackMutation[] = [
     { policy: "ecr-repository-scan-on-push", what: "scanOnPush off", mutate: (s) => (props(s, "app-repo").imageScanningConfiguration.scanOnPush = false),
         expect: [["app-repo", "Images are not scanned on push; set `imageScanningConfiguration: { scanOnPush: true }` or enable ENHANCED registry scanning for this repository."]] },
@@ -58,6 +64,11 @@ const mutations: StackMutation[] = [
         remove(s, "app-task-https-out");
         props(s, "app-task-sg").ingress = [{ protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: ["sg-bastion"], description: "bastion" }];
     }, expect: [["app-service", "Task security group app-task-sg, inline ingress[0] admits security group sg-bastion; the service is behind a load balancer, so admit only the load balancer's security group."]] },
+    { policy: "ecs-service-task-ingress-restricted", what: "a Service Connect caller's group admitted on a port the service does not publish", mutate: (s) => {
+        publishThroughServiceConnect(s);
+        add(s, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-task-from-worker", {
+            securityGroupId: "sg-task", ipProtocol: "tcp", fromPort: 9090, toPort: 9090, referencedSecurityGroupId: "sg-worker", description: "worker" }, { securityGroupId: ["app-task-sg"] });
+    }, expect: [["app-service", "Task security group app-task-sg, rule app-task-from-worker admits security group sg-worker; the service is behind a load balancer, so admit only the load balancer's security group."]] },
     { policy: "ecs-service-exec-controlled", what: "ECS Exec on a cluster that does not log it", mutate: (s) => {
         props(s, "app-service").enableExecuteCommand = true;
         props(s, "app-cluster").configuration.executeCommandConfiguration = { logging: "NONE" };
@@ -158,6 +169,14 @@ describe("stack policies: what they accept", () => {
         delete props(s, "app-service").loadBalancers;
         props(s, "app-task-from-alb").cidrIpv4 = "10.0.0.0/16";
         delete props(s, "app-task-from-alb").referencedSecurityGroupId;
+        assert.deepStrictEqual(await runStack(stackPolicy("ecs-service-task-ingress-restricted"), s), { violations: [] });
+    });
+
+    it("accepts other services' groups on exactly the port the service publishes through Service Connect", async () => {
+        const s = baselineStack();
+        publishThroughServiceConnect(s);
+        add(s, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-task-from-worker", {
+            securityGroupId: "sg-task", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, referencedSecurityGroupId: "sg-worker", description: "worker" }, { securityGroupId: ["app-task-sg"] });
         assert.deepStrictEqual(await runStack(stackPolicy("ecs-service-task-ingress-restricted"), s), { violations: [] });
     });
 
