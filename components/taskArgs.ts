@@ -17,13 +17,13 @@ export type Architecture = (typeof Architecture)[keyof typeof Architecture];
 /** How ECS moves a service to a new task definition. */
 export const DeploymentStrategy = {
     /** Replace tasks a few at a time, within `minimumHealthyPercent` and `maximumPercent`. */
-    ROLLING: "ROLLING",
+    Rolling: "ROLLING",
     /** Start a full new (green) set, move all production traffic to it at once, keep the old set for the bake time. */
-    BLUE_GREEN: "BLUE_GREEN",
+    BlueGreen: "BLUE_GREEN",
     /** Move `canaryPercent` of the traffic to the new set first, then the rest after the canary bake time. */
-    CANARY: "CANARY",
+    Canary: "CANARY",
     /** Move the traffic in equal steps of `linearStepPercent`, waiting `stepBakeTimeMinutes` after each. */
-    LINEAR: "LINEAR",
+    Linear: "LINEAR",
 } as const;
 export type DeploymentStrategy = (typeof DeploymentStrategy)[keyof typeof DeploymentStrategy];
 
