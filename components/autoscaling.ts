@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CPU_TARGET_PERCENT, DEFAULT_SCALE_IN_COOLDOWN_SECONDS, DEFAULT_SCALE_OUT_COOLDOWN_SECONDS } from "./defaults";
+import { scheduledActionNaming } from "./names";
 import type { ScalingBounds } from "./taskArgs";
 
 /** One target-tracking policy: which metric, and the value to keep it near. */
@@ -81,6 +82,7 @@ export function createAutoscaling(name: string, scaling: ScalingTargets, subject
     }
     for (const schedule of scaling.schedules ?? []) {
         new aws.appautoscaling.ScheduledAction(`${name}-schedule-${schedule.name}`, {
+            ...scheduledActionNaming(`${name}-schedule-${schedule.name}`),
             serviceNamespace: target.serviceNamespace,
             scalableDimension: target.scalableDimension,
             resourceId: target.resourceId,

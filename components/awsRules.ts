@@ -175,6 +175,20 @@ export const RULES = {
         allowed: '1 to 1024 printable characters without spaces', reservedPrefixes: ["arn:"],
         source: "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html",
     },
+    /**
+     * PutScheduledAction ScheduledActionName: 1 to 256 characters, no control characters, none of `:`, `/` or `|`,
+     * and no leading or trailing space.
+     */
+    scheduledActionName: {
+        what: "a valid scheduled action name", minLength: 1, maxLength: 256, pattern: /^(?! )[^\u0000-\u001f\u007f-\u009f:/|]*(?<! )$/,
+        allowed: '1 to 256 characters without ":", "/", "|" or control characters, not beginning or ending with a space',
+        source: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html",
+    },
+    /** PutScalingPolicy PolicyName: 1 to 256 printable characters. */
+    scalingPolicyName: {
+        what: "a valid scaling policy name", minLength: 1, maxLength: 256, pattern: /^\P{Cc}+$/u,
+        allowed: "1 to 256 printable characters", source: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html",
+    },
     /** A target group's health check path: 1 to 1024 characters, beginning with `/`. */
     healthCheckPath: {
         what: "a URL path", minLength: 1, maxLength: 1024, pattern: /^\/\S*$/,

@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SSL_POLICY } from "./defaults";
 import { ecsInfrastructurePolicy, ecsInfrastructureTrustPolicy } from "./iamDocuments";
-import { loadBalancerName, MAX_LOAD_BALANCER_NAME, MAX_ROLE_NAME, physicalName } from "./names";
+import { iamDescription, loadBalancerName, MAX_LOAD_BALANCER_NAME, MAX_ROLE_NAME, physicalName, rolePolicyNaming, securityGroupNaming } from "./names";
 import type { ServiceAttachment } from "./service";
 import { isIpv6Cidr } from "./validate";
 
@@ -79,7 +79,7 @@ export function listenerPorts(hasCertificate: boolean): number[] {
 export function createAlb(names: AlbNames, physicalBase: string, spec: AlbSpec, defaultAction: DefaultAction, parent: pulumi.Resource): Alb {
     const opts = { parent };
     const hasCertificate = spec.certificateArn !== undefined;
-    const securityGroup = new aws.ec2.SecurityGroup(names.securityGroup, { vpcId: spec.vpcId, description: names.description, tags: spec.tags }, opts);
+    const securityGroup = new aws.ec2.SecurityGroup(names.securityGroup, { ...securityGroupNaming(names.securityGroup), vpcId: spec.vpcId, description: names.description, tags: spec.tags }, opts);
     for (const port of listenerPorts(hasCertificate)) {
         spec.allowedCidrs.forEach((cidr, i) => {
             new aws.vpc.SecurityGroupIngressRule(`${names.ingress}-${port}-${i + 1}`, {
@@ -216,15 +216,15 @@ export function createRoutedAttachment(name: string, tgSpec: TargetGroupSpec, ru
     });
     let advancedConfiguration: ServiceAttachment["advancedConfiguration"];
     if (alternate && shifting) {
-        // A listener rule's ID is its ARN (terraform-provider-aws sets the ID from RuleArn, internal/service/elbv2/listener_rule.go).
-        const ruleArn = listenerRule.id;
+        const ruleArn = listenerRule.arn;
         const role = new aws.iam.Role(`${name}-ecs-infra-role`, {
             name: physicalName(`${name}-ecs-infra`, MAX_ROLE_NAME),
-            description: `Lets ECS shift the traffic of ${name} between its two target groups`,
+            description: iamDescription(`Lets ECS shift the traffic of ${name} between its two target groups`),
             assumeRolePolicy: pulumi.output(shifting.clusterArn).apply(ecsInfrastructureTrustPolicy),
             tags: rule.tags,
         }, { parent });
         new aws.iam.RolePolicy(`${name}-ecs-infra-policy`, {
+            ...rolePolicyNaming(`${name}-ecs-infra-policy`),
             role: role.id,
             policy: pulumi.all([targetGroup.arn, alternate.arn, ruleArn]).apply(([blue, green, rule]) =>
                 ecsInfrastructurePolicy({ targetGroupArns: [blue, green], listenerRuleArns: [rule] })),

@@ -3,6 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { RULES, textViolation } from "./awsRules";
 
 /** AWS's longest load balancer and target group name. */
 export const MAX_LOAD_BALANCER_NAME = 32;
@@ -77,4 +78,63 @@ export function ec2Description(before: string, name: string, after = ""): string
     const safe = name.normalize("NFKD").replace(/\p{M}+/gu, "").replace(EC2_DESCRIPTION_DISALLOWED, "-");
     const shown = /[A-Za-z0-9]/.test(safe) ? safe : shortHash([name]);
     return `${before}${shown.slice(0, Math.max(room, 0))}${after}`;
+}
+
+/**
+ * Options that give a security group a name EC2 accepts. Pulumi names a group `<resource name>-<7 hex>`, and
+ * CreateSecurityGroup rejects names that begin with `sg-` or hold characters outside its set
+ * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html): a component named `sg` or
+ * `sg-web` would fail. Those get a `namePrefix` that begins with `group-` and keeps only allowed characters; every
+ * other group keeps Pulumi's name, so no existing group is replaced.
+ */
+export function securityGroupNaming(resourceName: string): { namePrefix?: string } {
+    if (textViolation(RULES.securityGroupName, `${resourceName}-0000000`) === undefined) {
+        return {};
+    }
+    const safe = resourceName.replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+/g, "-");
+    // The provider appends a 26-character unique suffix to a prefix; names may have 255 characters.
+    return { namePrefix: `group-${safe}-`.slice(0, RULES.securityGroupName.maxLength - 26) };
+}
+
+/**
+ * The `namePrefix` of a service's log group, `/ecs/<component name>-`, with each character CloudWatch Logs does not
+ * accept in a name (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html)
+ * replaced by `-`. Names of letters, digits and `._-/#` come out unchanged, so no existing group is replaced.
+ */
+export function logGroupNamePrefix(name: string): string {
+    return `/ecs/${name.replace(/[^.\-_/#A-Za-z0-9]+/g, "-")}-`.slice(0, RULES.logGroupName.maxLength - 26);
+}
+
+/** Text with each character an IAM description does not accept replaced by `?` (CreateRole Description). */
+export function iamDescription(text: string): string {
+    return text.replace(/[^\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/gu, "?").slice(0, RULES.iamRoleDescription.maxLength);
+}
+
+/**
+ * Options that give an inline role policy a name IAM accepts. Pulumi names it `<resource name>-<7 hex>`, and
+ * PutRolePolicy accepts only `[\w+=,.@-]`, 1 to 128 characters
+ * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html): a component named `my app` would
+ * fail. Those get a `namePrefix` of the allowed characters; every other policy keeps Pulumi's name, so nothing is
+ * replaced.
+ */
+export function rolePolicyNaming(resourceName: string): { namePrefix?: string } {
+    if (textViolation(RULES.iamPolicyName, `${resourceName}-0000000`) === undefined) {
+        return {};
+    }
+    return { namePrefix: `${resourceName.replace(/[^\w+=,.@-]+/g, "-")}-`.slice(0, RULES.iamPolicyName.maxLength - 26) };
+}
+
+/**
+ * Options that give a scheduled action a name Application Auto Scaling accepts. Pulumi names it
+ * `<resource name>-<7 hex>`, and PutScheduledAction rejects `:`, `/` and `|`
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html): a component named
+ * `team/api:v2` would fail. Those get a fixed `name` with each such character replaced by `-` and a hash; every
+ * other action keeps Pulumi's name, so nothing is replaced.
+ */
+export function scheduledActionNaming(resourceName: string): { name?: string } {
+    if (textViolation(RULES.scheduledActionName, `${resourceName}-0000000`) === undefined) {
+        return {};
+    }
+    const safe = resourceName.replace(/[\u0000-\u001f\u007f-\u009f:/|]+/g, "-").trim();
+    return { name: physicalName(safe, RULES.scheduledActionName.maxLength) };
 }

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ec2Description } from "./names";
+import { ec2Description, securityGroupNaming } from "./names";
 
 /** How private subnets reach the internet. */
 export const NatGateways = {
@@ -168,7 +168,7 @@ export function createNetwork(name: string, spec: NetworkSpec, parent: pulumi.Re
         // The availability-zones data source's ID is the region it was read in.
         const region = zones.id;
         const endpointGroup = new aws.ec2.SecurityGroup(`${name}-endpoints-sg`, {
-            vpcId: vpc.id, description: ec2Description("HTTPS from inside the VPC of ", name, " to its VPC endpoints"), tags: spec.tags,
+            ...securityGroupNaming(`${name}-endpoints-sg`), vpcId: vpc.id, description: ec2Description("HTTPS from inside the VPC of ", name, " to its VPC endpoints"), tags: spec.tags,
         }, opts);
         new aws.vpc.SecurityGroupIngressRule(`${name}-endpoints-https-in`, {
             securityGroupId: endpointGroup.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: spec.cidrBlock,

@@ -1,14 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import * as path from "path";
 import {
-    DEFAULT_BUILD_PLATFORM, DEFAULT_DOCKERFILE, DEFAULT_FORCE_DELETE, DEFAULT_IMAGE_TAG_MUTABILITY,
+    DEFAULT_BUILD_PLATFORM, DEFAULT_FORCE_DELETE, DEFAULT_IMAGE_TAG_MUTABILITY,
     DEFAULT_MAX_TAGGED_IMAGES, DEFAULT_SCAN_ON_PUSH, DEFAULT_UNTAGGED_EXPIRY_DAYS,
 } from "./defaults";
 import { repositoryNameFrom } from "./names";
 import {
-    contentTag, ImagePlatform, ImageTagMutability, lifecyclePolicyDocument, pullPolicyDocument, validateRegistryArgs,
+    contentTag, imageDockerfilePath, ImagePlatform, ImageTagMutability, lifecyclePolicyDocument, pullPolicyDocument, validateRegistryArgs,
 } from "./registryBuilders";
 import { throwIfInvalid } from "./validate";
 
@@ -132,7 +131,7 @@ export class Registry extends pulumi.ComponentResource {
                 imageName: pulumi.interpolate`${repository.repositoryUrl}:${tag}`,
                 build: {
                     context: build.context,
-                    dockerfile: path.join(build.context, build.dockerfile ?? DEFAULT_DOCKERFILE),
+                    dockerfile: imageDockerfilePath(build),
                     platform: build.platform ?? DEFAULT_BUILD_PLATFORM,
                     args: build.args,
                     target: build.target,

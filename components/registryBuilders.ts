@@ -1,10 +1,12 @@
 /**
- * Pure builders and validation for `Registry`: the lifecycle and pull policies, and the content-hash tag.
+ * Pure builders and validation for `Registry`: the lifecycle and pull policies, and the content-hash tag (from the
+ * Docker provider's own context digest, `buildContext.ts`).
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { REGISTRY_KEYS, unknownArguments } from "./argKeys";
+import { BuildContextError, contextDigest } from "./buildContext";
 import { DEFAULT_BUILD_PLATFORM, DEFAULT_DOCKERFILE } from "./defaults";
 import { RULES } from "./awsRules";
 import { checkAccountId, checkArn, checkInteger, checkOneOf, checkTags, checkText, known, quote } from "./validate";
@@ -54,7 +56,7 @@ export function validateRegistryArgs(args: RegistryArgs): (string | undefined)[]
                     ? `\`build.context\` ${quote(build.context)} is not a folder; give the path (relative to the program) of the folder that holds the Dockerfile.`
                     : !fs.existsSync(path.resolve(build.context, build.dockerfile ?? DEFAULT_DOCKERFILE))
                         ? `\`build.dockerfile\` ${quote(build.dockerfile ?? DEFAULT_DOCKERFILE)} does not exist in ${quote(build.context)}; give the Dockerfile's path relative to the context.`
-                        : undefined,
+                        : checkBuildContext(build),
             checkOneOf("build.platform", build.platform, Object.values(ImagePlatform)),
             checkText("build.tag", build.tag, RULES.imageTag),
         );
@@ -100,41 +102,12 @@ export function pullPolicyDocument(partition: string, accountIds: readonly strin
     });
 }
 
-/** Reads `.dockerignore` lines as simple glob patterns (`*`, `**`, `?`, leading `/`, `!` exceptions). */
-function dockerignoreMatcher(context: string): (relative: string) => boolean {
-    const file = path.join(context, ".dockerignore");
-    if (!fs.existsSync(file)) {
-        return () => false;
-    }
-    const rules = fs.readFileSync(file, "utf8").split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).map((line) => {
-        const negate = line.startsWith("!");
-        const pattern = (negate ? line.slice(1) : line).replace(/^\/+/, "").replace(/\/+$/, "");
-        const source = pattern.split("**").map((part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")).join(".*");
-        return { negate, regex: new RegExp(`^${source}(/.*)?$`) };
-    });
-    return (relative) => rules.reduce((ignored, rule) => (rule.regex.test(relative) ? !rule.negate : ignored), false);
-}
-
-/** The files of a build context that Docker would send, as sorted relative paths. */
-export function contextFiles(context: string): string[] {
-    const ignored = dockerignoreMatcher(context);
-    const files: string[] = [];
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            const relative = path.relative(context, full).split(path.sep).join("/");
-            if (ignored(relative)) {
-                continue;
-            }
-            if (entry.isDirectory()) {
-                walk(full);
-            } else if (entry.isFile()) {
-                files.push(relative);
-            }
-        }
-    };
-    walk(context);
-    return files.sort();
+/**
+ * The Dockerfile path the Docker provider is given (`build.dockerfile`): the Dockerfile, relative to the context,
+ * joined to the context, relative to the program's folder. Its ignore file is this path plus `.dockerignore`.
+ */
+export function imageDockerfilePath(build: { context: string; dockerfile?: string }): string {
+    return path.join(build.context, build.dockerfile ?? DEFAULT_DOCKERFILE);
 }
 
 /** What goes into a build, for its content hash. */
@@ -147,23 +120,35 @@ export interface BuildInputs {
 }
 
 /**
- * A tag that changes exactly when what goes into the build changes: every context file's path and bytes,
- * the Dockerfile, build args, platform and target. Unchanged sources keep the tag (and push nothing); changed
- * sources get a new tag, which an immutable repository requires.
+ * A tag that changes exactly when `@pulumi/docker`'s Image would rebuild. The provider rebuilds when an input
+ * changes (`build.context`, `build.dockerfile`, `platform`, `args`, `target`) or when its `contextDigest` changes:
+ * the Dockerfile's bytes, and every file the ignore file keeps with its path, mode and bytes, every symlink with
+ * its target (see `buildContext.ts`). So a `chmod`, another umask, a retargeted symlink or a `<Dockerfile>.dockerignore`
+ * gives a new tag, and an IMMUTABLE repository never sees a second push under one tag; an unchanged build keeps its
+ * tag and pushes nothing.
  */
 export function contentTag(build: BuildInputs): string {
-    const hash = createHash("sha256");
-    const dockerfile = build.dockerfile ?? DEFAULT_DOCKERFILE;
-    hash.update(`platform=${build.platform ?? DEFAULT_BUILD_PLATFORM}\0target=${build.target ?? ""}\0dockerfile=${dockerfile}\0`);
-    for (const [key, value] of Object.entries(build.args ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-        hash.update(`arg:${key}=${value}\0`);
+    const dockerfile = imageDockerfilePath(build);
+    const material = {
+        context: build.context,
+        dockerfile,
+        platform: build.platform ?? DEFAULT_BUILD_PLATFORM,
+        target: build.target ?? "",
+        args: Object.entries(build.args ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        contextDigest: contextDigest(build.context, dockerfile),
+    };
+    return `sha-${createHash("sha256").update(JSON.stringify(material)).digest("hex").slice(0, 12)}`;
+}
+
+/** The problem the Docker provider would have reading the build context (a bad ignore pattern, a socket), if any. */
+export function checkBuildContext(build: BuildInputs): string | undefined {
+    try {
+        contextDigest(build.context, imageDockerfilePath(build));
+        return undefined;
+    } catch (error) {
+        if (error instanceof BuildContextError) {
+            return `\`build.context\` ${quote(build.context)} cannot be hashed as the Docker provider hashes it: ${error.message}.`;
+        }
+        throw error;
     }
-    const files = new Set(contextFiles(build.context));
-    files.add(dockerfile);
-    for (const file of [...files].sort()) {
-        hash.update(`file:${file}\0`);
-        hash.update(fs.readFileSync(path.resolve(build.context, file)));
-        hash.update("\0");
-    }
-    return `sha-${hash.digest("hex").slice(0, 12)}`;
 }

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ContainerSpec, appMountPoints, containerDefinitions, efsVolumeName, writableVolumes } from "./containerDefinitions";
 import * as d from "./defaults";
 import { efsClientPolicy, executeCommandPolicy, executionPolicy, parseArn, taskTrustPolicy } from "./iamDocuments";
-import { MAX_ECS_NAME, MAX_ROLE_NAME, physicalName } from "./names";
+import { iamDescription, logGroupNamePrefix, MAX_ECS_NAME, MAX_ROLE_NAME, physicalName, rolePolicyNaming, securityGroupNaming } from "./names";
 import type { Deployment, DeploymentStrategy, EfsVolume, ServiceConnect, Sidecar, TaskArgs } from "./taskArgs";
 
 type Tags = pulumi.Input<{ [key: string]: pulumi.Input<string> }> | undefined;
@@ -144,7 +144,7 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
     const clusterArn = pulumi.output(args.clusterArn);
 
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-        namePrefix: `/ecs/${name}-`,
+        namePrefix: logGroupNamePrefix(name),
         retentionInDays: args.logRetentionDays ?? d.DEFAULT_LOG_RETENTION_DAYS,
         kmsKeyId: args.logKmsKeyArn,
         skipDestroy: args.retainLogsOnDelete ?? d.DEFAULT_RETAIN_LOGS_ON_DELETE,
@@ -154,7 +154,7 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
     const trustPolicy = clusterArn.apply(taskTrustPolicy);
     const executionRole = new aws.iam.Role(`${name}-exec-role`, {
         name: physicalName(`${name}-exec`, MAX_ROLE_NAME),
-        description: `Starts the tasks of ${name}: pulls the image, writes logs, reads its secrets`,
+        description: iamDescription(`Starts the tasks of ${name}: pulls the image, writes logs, reads its secrets`),
         assumeRolePolicy: trustPolicy,
         tags,
     }, opts);
@@ -163,6 +163,7 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
     const sidecars = pulumi.all(task.sidecars.map((s) => pulumi.all([s.image, pulumi.output(s.environment ?? {}), pulumi.output(s.secrets ?? {})])
         .apply(([image, env, sec]) => ({ image, environment: env as Env, secrets: sec as Env }))));
     new aws.iam.RolePolicy(`${name}-exec-policy`, {
+        ...rolePolicyNaming(`${name}-exec-policy`),
         role: executionRole.id,
         policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets, sidecars, pulumi.all(args.secretsKmsKeyArns ?? [])])
             .apply(([cluster, image, logGroupArn, named, side, secretsKmsKeyArns]) => executionPolicy({
@@ -172,18 +173,19 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
 
     const taskRole = new aws.iam.Role(`${name}-task-role`, {
         name: physicalName(`${name}-task`, MAX_ROLE_NAME),
-        description: `Identity of the app in the tasks of ${name}`,
+        description: iamDescription(`Identity of the app in the tasks of ${name}`),
         assumeRolePolicy: trustPolicy,
         tags,
     }, opts);
     if (task.enableExecuteCommand) {
         new aws.iam.RolePolicy(`${name}-exec-command-policy`, {
+            ...rolePolicyNaming(`${name}-exec-command-policy`),
             role: taskRole.id,
             policy: pulumi.all([logGroup.arn, args.executeCommandKmsKeyArn]).apply(([logGroupArn, kmsKeyArn]) => executeCommandPolicy({ logGroupArn, kmsKeyArn })),
         }, opts);
     }
     if (args.taskRolePolicyJson !== undefined) {
-        new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: args.taskRolePolicyJson }, opts);
+        new aws.iam.RolePolicy(`${name}-task-policy`, { ...rolePolicyNaming(`${name}-task-policy`), role: taskRole.id, policy: args.taskRolePolicyJson }, opts);
     }
     (args.taskRolePolicyArns ?? []).forEach((policyArn, i) => {
         new aws.iam.RolePolicyAttachment(`${name}-task-policy-${i + 1}`, { role: taskRole.name, policyArn }, opts);
@@ -192,6 +194,7 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
         const grants = pulumi.all(task.efsVolumes.map((v) => pulumi.all([v.fileSystemId, v.accessPointId])
             .apply(([fileSystemId, accessPointId]) => ({ fileSystemId, accessPointId, readOnly: v.readOnly }))));
         new aws.iam.RolePolicy(`${name}-efs-policy`, {
+            ...rolePolicyNaming(`${name}-efs-policy`),
             role: taskRole.id,
             policy: pulumi.all([clusterArn, grants]).apply(([cluster, g]) => efsClientPolicy(cluster, g)),
         }, opts);
@@ -217,7 +220,7 @@ export function createTask(name: string, args: TaskArgs, task: ResolvedTask, sec
         tags,
     }, opts);
 
-    const securityGroup = new aws.ec2.SecurityGroup(`${name}-task-sg`, { vpcId: args.vpcId, description: securityGroupDescription, tags }, opts);
+    const securityGroup = new aws.ec2.SecurityGroup(`${name}-task-sg`, { ...securityGroupNaming(`${name}-task-sg`), vpcId: args.vpcId, description: securityGroupDescription, tags }, opts);
     new aws.vpc.SecurityGroupEgressRule(`${name}-task-out-all`, {
         securityGroupId: securityGroup.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0",
         description: "Outbound to pull images, write logs and call dependencies", tags,

@@ -56,7 +56,7 @@ function validateContainerHealthCheck(args: TaskArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [];
     const command = hc.command as unknown;
     if (!Array.isArray(command) || command.length < 2 || !["CMD", "CMD-SHELL"].includes(command[0]) || command.some((w) => typeof w !== "string")) {
-        problems.push(`\`containerHealthCheck.command\` ${quote(command)} is not a health-check command; start it with "CMD" or "CMD-SHELL" and the command, e.g. ["CMD-SHELL", "curl -f http://localhost/ || exit 1"].`);
+        problems.push(`\`containerHealthCheck.command\` ${quote(command)} is not a health-check command; use "CMD" or "CMD-SHELL" followed by the command, e.g. ["CMD-SHELL", "curl -f http://localhost/ || exit 1"].`);
     }
     problems.push(
         checkInteger("containerHealthCheck.intervalSeconds", hc.intervalSeconds, 5, 300, " seconds"),
@@ -72,7 +72,7 @@ function validateSidecars(args: TaskArgs, task: { cpu: number; memory: number; c
     const sidecars = args.sidecars ?? [];
     const problems: (string | undefined)[] = [];
     if (sidecars.length > MAX_CONTAINERS_PER_TASK - 1) {
-        problems.push(`\`sidecars\` has ${sidecars.length} containers; a task holds at most ${MAX_CONTAINERS_PER_TASK} containers, so give at most ${MAX_CONTAINERS_PER_TASK - 1} sidecars.`);
+        problems.push(`\`sidecars\` has ${sidecars.length} containers; give at most ${MAX_CONTAINERS_PER_TASK - 1} sidecars (a task holds at most ${MAX_CONTAINERS_PER_TASK} containers).`);
     }
     const names = sidecars.map((s) => s.name);
     const ports = new Map<number, string>();
@@ -101,7 +101,7 @@ function validateSidecars(args: TaskArgs, task: { cpu: number; memory: number; c
             problems.push(problem);
             if (problem === undefined && ports.has(port)) {
                 // awsvpc: every container of a task shares one network namespace (ECS task networking guide).
-                problems.push(`\`${at}.ports[${j}]\` ${port} is already taken by ${ports.get(port)}; containers of a task share one network interface, so give each port once.`);
+                problems.push(`\`${at}.ports[${j}]\` ${port} is already taken by ${ports.get(port)}; give each port once (containers of a task share one network interface).`);
             }
             ports.set(port, `\`${at}\``);
         });
@@ -109,10 +109,10 @@ function validateSidecars(args: TaskArgs, task: { cpu: number; memory: number; c
     });
     // The task-level size is what Fargate bills and caps; the containers' reservations must fit in it (ECS task definition parameters, "Task size").
     if (cpu > task.cpu) {
-        problems.push(`\`sidecars\` reserve ${cpu} CPU units, more than the task's \`cpu\` ${task.cpu}; raise \`cpu\` or lower the sidecars' \`cpu\`.`);
+        problems.push(`\`sidecars\` reserve ${cpu} CPU units, more than the task's \`cpu\` ${task.cpu}; give the task a larger \`cpu\` or the sidecars less.`);
     }
     if (memory >= task.memory) {
-        problems.push(`\`sidecars\` take ${memory} MiB, leaving no memory of the task's \`memory\` ${task.memory} MiB for the app; raise \`memory\` or lower the sidecars' \`memoryMiB\`.`);
+        problems.push(`\`sidecars\` take ${memory} MiB, leaving no memory of the task's \`memory\` ${task.memory} MiB for the app; give the task a larger \`memory\` or the sidecars less \`memoryMiB\`.`);
     }
     return problems;
 }
@@ -135,7 +135,7 @@ function validateEfsVolumes(args: TaskArgs): (string | undefined)[] {
         if (typeof v.containerPath !== "string" || !v.containerPath.startsWith("/") || v.containerPath === "/") {
             problems.push(`\`${at}.containerPath\` ${quote(v.containerPath)} is not an absolute folder path; use one such as "/data".`);
         } else if (paths.includes(v.containerPath)) {
-            problems.push(`\`${at}.containerPath\` ${quote(v.containerPath)} is already mounted; mount each folder once.`);
+            problems.push(`\`${at}.containerPath\` ${quote(v.containerPath)} is already mounted; keep one mount per folder.`);
         }
         paths.push(v.containerPath);
     });
@@ -189,7 +189,7 @@ export function validateStrategy(args: TaskArgs, allowed: readonly DeploymentStr
     ];
     for (const [key, strategies] of belongs) {
         if (dep[key] !== undefined && !strategies.includes(strategy)) {
-            problems.push(`\`deployment.${key}\` applies only to ${strategies.map((s) => `"${s}"`).join(", ")}, and \`deployment.strategy\` is "${strategy}"; remove it or change the strategy.`);
+            problems.push(`\`deployment.${key}\` ${quote(dep[key])} applies only to ${strategies.map((s) => `"${s}"`).join(", ")}, and \`deployment.strategy\` is "${strategy}"; drop it or change the strategy.`);
         }
     }
     return problems;

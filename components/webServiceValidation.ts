@@ -77,9 +77,9 @@ export function validateContainer(args: TaskArgs & { containerPort?: number }): 
 }
 
 /**
- * ECS Exec's own rules: its SSM agent needs a writable root file system
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"), and a session key
- * is only used by a service that allows ECS Exec.
+ * ECS Exec's own rules: its SSM agent needs a writable root file system, and crashes on a read-only one
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"; aws/containers-roadmap#1359,
+ * aws-containers/amazon-ecs-exec-checker#21), and a session key is only used by a service that allows ECS Exec.
  */
 export function validateExecuteCommand(args: TaskArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn))];
@@ -241,7 +241,7 @@ function validateAttachment(args: WebServiceArgs): (string | undefined)[] {
     if (hosts.length + paths.length === 0) {
         problems.push("`loadBalancer` has no condition; give `hostHeaders`, `pathPatterns` or both, so the rule matches only this service's requests.");
     } else if (hosts.length + paths.length > 5) {
-        problems.push(`\`loadBalancer\` has ${hosts.length + paths.length} condition values; a listener rule takes at most 5 (host headers and path patterns together), so split the service's hosts or paths.`);
+        problems.push(`\`loadBalancer\` has ${hosts.length + paths.length} condition values; keep at most 5 (host headers and path patterns together: a listener rule takes no more), splitting the service's hosts or paths.`);
     }
     hosts.forEach((h, i) => {
         if (typeof h !== "string" || h.length === 0 || h.length > 128 || !/^[A-Za-z0-9.*?-]+$/.test(h)) {
@@ -256,7 +256,8 @@ function validateAttachment(args: WebServiceArgs): (string | undefined)[] {
     // These configure a load balancer of the service's own, which it does not have when attached.
     for (const key of ["loadBalancerSubnetIds", "certificateArn", "internal", "allowedCidrs", "deletionProtection", "accessLogsBucket", "webAclArn"] as const) {
         if (args[key] !== undefined) {
-            problems.push(`\`${key}\` configures the service's own load balancer, but it attaches to a shared one with \`loadBalancer\`; set it on the \`LoadBalancer\` instead.`);
+            const value = known(args[key] as unknown);
+            problems.push(`\`${key}\`${value !== undefined && typeof value !== "object" ? ` ${quote(value)}` : ""} configures the service's own load balancer, but it attaches to a shared one with \`loadBalancer\`; drop it here and set it on the \`LoadBalancer\`.`);
         }
     }
     return problems;
@@ -266,7 +267,7 @@ function validateAttachment(args: WebServiceArgs): (string | undefined)[] {
 export function validateWebServiceArgs(args: WebServiceArgs, name = "web"): (string | undefined)[] {
     const required = (["clusterArn", "vpcId", "subnetIds", "image"] as const)
         .filter((key) => args[key] === undefined || args[key] === null || args[key] === "")
-        .map((key) => `\`${key}\` is required; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
+        .map((key) => `\`${key}\` ${args[key] === "" ? '"" is empty' : "is required"}; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
     const clusterArn = known(args.clusterArn);
     return [
         ...unknownArguments("WebService", WEB_SERVICE_KEYS, args),

@@ -127,3 +127,15 @@ describe("the prod stack's URL", () => {
         assert.equal(outputs.url, "https://web.example.com");
     });
 });
+
+describe("the demo program's ECS Exec", () => {
+    it("lets a prod service with ECS Exec decrypt sessions with the cluster's key", async () => {
+        const prod = loadStack(".", "prod");
+        const service = { ...JSON.parse(prod.config["ecs-fargate:service"]), enableExecuteCommand: true };
+        const { resources } = await runStack({ ...prod, config: { ...prod.config, "ecs-fargate:service": JSON.stringify(service) } });
+        const key = JSON.parse(prod.config["ecs-fargate:cluster"]).executeCommandKmsKeyArn;
+        const policy = resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === "web-exec-command-policy")!;
+        const statements = JSON.parse(policy.inputs.policy as string).Statement;
+        assert.deepEqual(statements.find((st: any) => st.Sid === "EcsExecDecryptSessions"), { Sid: "EcsExecDecryptSessions", Effect: "Allow", Action: "kms:Decrypt", Resource: key });
+    });
+});

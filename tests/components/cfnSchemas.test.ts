@@ -61,6 +61,7 @@ describe("awsRules against AWS's CloudFormation registry schemas", () => {
         ["ecrTagValue", "AWS::ECR::Repository", "Tags[].Value"],
         ["httpNamespaceName", "AWS::ServiceDiscovery::HttpNamespace", "Name"],
         ["healthCheckPath", "AWS::ElasticLoadBalancingV2::TargetGroup", "HealthCheckPath"],
+        ["scalingPolicyName", "AWS::ApplicationAutoScaling::ScalingPolicy", "PolicyName"],
     ];
     /** Probes: every printable ASCII character, a few Latin-1 and other Unicode ones, in the middle of a plain value. */
     const PROBE_CHARACTERS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), "é", "ß", "\u00A0", "漢", "🚀", "\t", "\n"];

@@ -17,6 +17,8 @@ export interface Target {
     skip?: unknown[];
     map?: Record<string, string>;
     string?: boolean;
+    /** The provider takes a number as text (pulumi-aws's ECS bake times) and sends it to AWS as a number. */
+    number?: boolean;
 }
 interface TypeMapping {
     cfnType: string;
@@ -127,11 +129,16 @@ export function schemaProblems(node: any, value: unknown): string[] {
     return problems;
 }
 
-/** The values at a Pulumi path in a resource (`out.` reads its outputs). */
+/** The name Pulumi gives a resource that sets neither `name` nor `namePrefix`: `<resource name>-<7 hex digits>`. */
+export const AUTONAME_SUFFIX = "-1a2b3c4";
+
+/** The values at a Pulumi path in a resource (`autoname`: the name Pulumi gives it, if it gives one). */
 export function valuesAt(resource: RecordedResource, pulumiPath: string): unknown[] {
-    const fromOutputs = pulumiPath.startsWith("out.");
-    let values: unknown[] = [fromOutputs ? resource.outputs : resource.inputs];
-    for (const raw of (fromOutputs ? pulumiPath.slice(4) : pulumiPath).split(".")) {
+    if (pulumiPath === "autoname") {
+        return resource.inputs.name === undefined && resource.inputs.namePrefix === undefined ? [`${resource.name}${AUTONAME_SUFFIX}`] : [];
+    }
+    let values: unknown[] = [resource.inputs];
+    for (const raw of pulumiPath.split(".")) {
         const [, key, json, mapPart, each] = /^([^#{[]+)(#)?(\{key\}|\{value\})?(\[\])?$/.exec(raw) ?? [];
         values = values.flatMap((v) => {
             let next = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
@@ -174,7 +181,7 @@ export function physicalValues(resources: readonly RecordedResource[]): Physical
                     continue;
                 }
                 const mapped = t.map ? t.map[String(value)] ?? value : value;
-                const text = t.string ? String(mapped) : mapped;
+                const text = t.string ? String(mapped) : t.number && typeof mapped === "string" && mapped.trim() !== "" ? Number(mapped) : mapped;
                 const final = t.suffix !== undefined && typeof text === "string" ? text + t.suffix : text;
                 found.push({ resource: `${r.type}::${r.name}`, pulumiPath, cfnType: mapping.cfnType, cfnPath: t.cfn, value: final });
             }
@@ -228,7 +235,7 @@ export function unmappedInputs(resources: readonly RecordedResource[]): string[]
             missing.add(`${r.type} (the whole type)`);
             continue;
         }
-        const mappedRoots = new Set(Object.keys(mapping.properties).map((p) => p.replace(/^out\./, "").split(/[.#{[]/)[0]));
+        const mappedRoots = new Set(Object.keys(mapping.properties).map((p) => p.split(/[.#{[]/)[0]));
         for (const key of Object.keys(r.inputs)) {
             if (!mappedRoots.has(key) && mapping.notInCfn?.[key] === undefined) {
                 missing.add(`${r.type} ${key}`);

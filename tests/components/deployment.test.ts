@@ -28,19 +28,19 @@ describe("traffic-shifting deployments", () => {
 
     it("sets BLUE_GREEN with its bake time and the advanced configuration, with the circuit breaker still on", async () => {
         const rec = await record(() => new WebService("api", { ...SHARED, deployment: { strategy: "BLUE_GREEN", bakeTimeMinutes: 15 } }));
-        const service = rec.get("aws:ecs/service:Service", "api").inputs;
+        const recorded = rec.get("aws:ecs/service:Service", "api");
+        const service = recorded.inputs;
+        assert.ok(recorded.propertyDependencies.loadBalancers.includes(rec.get("aws:lb/listenerRule:ListenerRule", "api-rule").urn), "the production rule reaches the service");
         assert.deepEqual(service.deploymentConfiguration, { strategy: "BLUE_GREEN", bakeTimeInMinutes: "15" });
         assert.deepEqual(service.deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.deepEqual(service.deploymentController, { type: "ECS" });
         const tg = rec.get("aws:lb/targetGroup:TargetGroup", "api-tg").outputs.arn;
-        assert.deepEqual(service.loadBalancers, [{
-            targetGroupArn: tg, containerName: "app", containerPort: 80,
-            advancedConfiguration: {
-                alternateTargetGroupArn: rec.get("aws:lb/targetGroup:TargetGroup", "api-tg-alt").outputs.arn,
-                productionListenerRule: rec.get("aws:lb/listenerRule:ListenerRule", "api-rule").id,
-                roleArn: rec.get("aws:iam/role:Role", "api-ecs-infra-role").outputs.arn,
-            },
-        }]);
+        const [lb] = service.loadBalancers as any[];
+        assert.deepEqual([lb.targetGroupArn, lb.containerName, lb.containerPort], [tg, "app", 80]);
+        assert.equal(lb.advancedConfiguration.alternateTargetGroupArn, rec.get("aws:lb/targetGroup:TargetGroup", "api-tg-alt").outputs.arn);
+        assert.equal(lb.advancedConfiguration.roleArn, rec.get("aws:iam/role:Role", "api-ecs-infra-role").outputs.arn);
+        // The rule's ARN as the simulator computes it (it has none yet for listener rules: then both are absent).
+        assert.equal(lb.advancedConfiguration.productionListenerRule, rec.get("aws:lb/listenerRule:ListenerRule", "api-rule").outputs.arn);
     });
 
     it("weights the production rule 100/0 across the two groups and leaves the weights to ECS afterwards", async () => {
@@ -58,11 +58,13 @@ describe("traffic-shifting deployments", () => {
             Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
         }]);
         const [blue, green] = ["api-tg", "api-tg-alt"].map((n) => rec.get("aws:lb/targetGroup:TargetGroup", n).outputs.arn);
-        const rule = rec.get("aws:lb/listenerRule:ListenerRule", "api-rule").id;
-        assert.ok(typeof rule === "string" && rule.length > 0);
+        const ruleResource = rec.get("aws:lb/listenerRule:ListenerRule", "api-rule");
+        const rule = ruleResource.outputs.arn;
+        // The policy is built from the rule's ARN (whatever the simulator computes for it) and the two groups'.
+        assert.ok(rec.get("aws:iam/rolePolicy:RolePolicy", "api-ecs-infra-policy").propertyDependencies.policy.includes(ruleResource.urn));
         assert.deepEqual(json(rec.get("aws:iam/rolePolicy:RolePolicy", "api-ecs-infra-policy"), "policy").Statement, [
             { Sid: "DescribeLoadBalancing", Effect: "Allow", Action: ["elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"], Resource: "*" },
-            { Sid: "ShiftTraffic", Effect: "Allow", Action: "elasticloadbalancing:ModifyRule", Resource: [rule] },
+            { Sid: "ShiftTraffic", Effect: "Allow", Action: "elasticloadbalancing:ModifyRule", Resource: [rule ?? null] },
             { Sid: "RegisterTasks", Effect: "Allow", Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"], Resource: [blue, green] },
         ]);
     });
@@ -102,8 +104,8 @@ describe("deployment strategy validation", () => {
         ["a bake time of a day and a minute", { strategy: "BLUE_GREEN", bakeTimeMinutes: 1441 }, "`deployment.bakeTimeMinutes` 1441 is not valid; use a whole number from 0 to 1440 minutes."],
         ["a canary of 0.05 percent", { strategy: "CANARY", canaryPercent: 0.05 }, "`deployment.canaryPercent` 0.05 is not valid; use a percentage from 0.1 to 100."],
         ["linear steps of 2 percent", { strategy: "LINEAR", linearStepPercent: 2 }, "`deployment.linearStepPercent` 2 is not valid; use a percentage from 3 to 100."],
-        ["a canary setting on a linear deploy", { strategy: "LINEAR", canaryPercent: 10 }, '`deployment.canaryPercent` applies only to "CANARY", and `deployment.strategy` is "LINEAR"; remove it or change the strategy.'],
-        ["a bake time on a rolling deploy", { bakeTimeMinutes: 10 }, '`deployment.bakeTimeMinutes` applies only to "BLUE_GREEN", "CANARY", "LINEAR", and `deployment.strategy` is "ROLLING"; remove it or change the strategy.'],
+        ["a canary setting on a linear deploy", { strategy: "LINEAR", canaryPercent: 10 }, '`deployment.canaryPercent` 10 applies only to "CANARY", and `deployment.strategy` is "LINEAR"; drop it or change the strategy.'],
+        ["a bake time on a rolling deploy", { bakeTimeMinutes: 10 }, '`deployment.bakeTimeMinutes` 10 applies only to "BLUE_GREEN", "CANARY", "LINEAR", and `deployment.strategy` is "ROLLING"; drop it or change the strategy.'],
     ];
     for (const [what, deployment, message] of cases) {
         it(`rejects ${what}`, () => {

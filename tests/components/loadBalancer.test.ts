@@ -139,11 +139,11 @@ describe("WebService attachment validation", () => {
         ["priority 50001", { priority: 50001 }, {}, "`loadBalancer.priority` 50001 is not valid; use a whole number from 1 to 50000."],
         ["no condition", { hostHeaders: [] }, {}, "`loadBalancer` has no condition; give `hostHeaders`, `pathPatterns` or both, so the rule matches only this service's requests."],
         ["six condition values", { hostHeaders: ["a.example.com", "b.example.com", "c.example.com"], pathPatterns: ["/a", "/b", "/c"] }, {},
-            "`loadBalancer` has 6 condition values; a listener rule takes at most 5 (host headers and path patterns together), so split the service's hosts or paths."],
+            "`loadBalancer` has 6 condition values; keep at most 5 (host headers and path patterns together: a listener rule takes no more), splitting the service's hosts or paths."],
         ["a host with a space", { hostHeaders: ["api example.com"] }, {}, '`loadBalancer.hostHeaders[0]` "api example.com" is not a host name pattern; use up to 128 letters, digits, "-", "." and the wildcards "*" and "?", e.g. "api.example.com".'],
         ["a path with a space", { pathPatterns: ["/a b"] }, {}, '`loadBalancer.pathPatterns[0]` "/a b" is not a path pattern; use up to 128 characters of A-Z, a-z, 0-9, _ - . $ / ~ " \' @ : + & and the wildcards "*" and "?", e.g. "/api/*".'],
         ["a listener that is not an ELB ARN", { listenerArn: "listener-1" }, {}, '`loadBalancer.listenerArn` "listener-1" is not an ARN of elasticloadbalancing; use one such as "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/50dc6c495c0c9188/f2f7dc8efc522ab2".'],
-        ["own load-balancer settings", {}, { certificateArn: CERT }, "`certificateArn` configures the service's own load balancer, but it attaches to a shared one with `loadBalancer`; set it on the `LoadBalancer` instead."],
+        ["own load-balancer settings", {}, { certificateArn: CERT }, `\`certificateArn\` "${CERT}" configures the service's own load balancer, but it attaches to a shared one with \`loadBalancer\`; drop it here and set it on the \`LoadBalancer\`.`],
         ["neither a load balancer nor its subnets", undefined, {}, "`loadBalancerSubnetIds` is required without `loadBalancer`; give the subnets of the service's own load balancer, or attach it to a shared `LoadBalancer` with `loadBalancer`."],
     ];
     for (const [what, attach, change, message] of cases) {

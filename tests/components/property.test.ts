@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { InvalidArgumentsError, WebService, WebServiceArgs, WorkerService, WorkerServiceArgs } from "../../components";
+import { FargateCluster, FargateClusterArgs, InvalidArgumentsError, Registry, RegistryArgs, WebService, WebServiceArgs, WorkerService, WorkerServiceArgs } from "../../components";
 import { setSimulatedMocks, settle } from "../../harness/mocks";
+import { quote } from "../../components/validate";
+import { ruleViolations, schemaViolations, unmappedInputs } from "./cfnSchemas";
 
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/main";
 
@@ -60,7 +62,18 @@ const argsArb = fc.record({
         minimumHealthyPercent: mostly(fc.integer({ min: 0, max: 100 }), badInt),
         maximumPercent: fc.constant(200),
     }), fc.constant({ minimumHealthyPercent: 100, maximumPercent: 100 })),
-    autoscaling: mostly(fc.integer({ min: 1, max: 3 }).map((min) => ({ minCapacity: min, maxCapacity: min + 3, cpuTargetPercent: 50 })), fc.constant({ minCapacity: 5, maxCapacity: 2 })),
+    autoscaling: mostly(fc.integer({ min: 1, max: 3 }).map((min) => ({
+        minCapacity: min, maxCapacity: min + 3, cpuTargetPercent: 50,
+        schedules: [{ name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: min }],
+    })), fc.constant({ minCapacity: 5, maxCapacity: 2 })),
+    serviceName: mostly(fc.constantFrom("api", "web_1", "a".repeat(255)), fc.constantFrom("my api", "a".repeat(256))),
+    family: mostly(fc.constantFrom("api-task", "F_1"), fc.constantFrom("", "api.task")),
+    internal: mostly(fc.boolean(), fc.constant(true)),
+    deregistrationDelaySeconds: mostly(fc.integer({ min: 0, max: 3600 }), fc.constantFrom(3601, -5)),
+    healthCheckGracePeriodSeconds: mostly(fc.integer({ min: 0, max: 100000 }), fc.constant(-1)),
+    capacity: mostly(fc.record({ onDemandBase: fc.integer({ min: 0, max: 100000 }), spotWeight: fc.integer({ min: 0, max: 1000 }) }), fc.constantFrom({ spotWeight: 1001 }, { onDemandBase: 100001 })),
+    tags: mostly(fc.dictionary(fc.constantFrom("team", "Équipe", "cost:center", "a".repeat(128)), fc.constantFrom("", "web", "x/y=z@1", "v".repeat(256)), { maxKeys: 3, noNullPrototype: true }),
+        fc.constantFrom({ "aws:team": "a" }, { team: "a#b" }, { ["k".repeat(129)]: "v" }, { team: "v".repeat(257) })),
     ...taskOptions,
     strategy: mostly(fc.constantFrom("BLUE_GREEN", "CANARY", "LINEAR"), fc.constant("RED_BLACK")),
     loadBalancer: fc.oneof(
@@ -81,6 +94,7 @@ const argsArb = fc.record({
     ...(loadBalancer !== undefined ? { loadBalancer, loadBalancerSubnetIds: undefined, allowedCidrs: undefined, certificateArn: undefined } : {}),
 })) as unknown as fc.Arbitrary<WebServiceArgs>;
 
+
 const workerArgsArb = fc.record({
     clusterArn: fc.oneof({ weight: 30, arbitrary: fc.constant(CLUSTER) }, { weight: 1, arbitrary: fc.constantFrom("main", "") }),
     vpcId: fc.constant("vpc-1"),
@@ -93,19 +107,37 @@ const workerArgsArb = fc.record({
         fc.constantFrom({ minCapacity: 1, maxCapacity: 2, queueDepth: { queueName: "https://sqs/orders", messagesPerTask: 5 } }, { minCapacity: 1, maxCapacity: 2, queueDepth: { queueName: "q", messagesPerTask: 0 } })),
 }) as unknown as fc.Arbitrary<WorkerServiceArgs>;
 
+/** Component names: plain, at the limits of the names derived from them, and AWS's reserved prefixes. */
+const nameArb = fc.constantFrom("web", "internal-api", "sg", "sg-web", "api.v2", "a".repeat(80), "Web_App", "my app", "web-漢字", "team/api:v2");
+
+/** The value at an argument path such as `healthCheck.path`, `allowedCidrs[1]` or `tags.team`. */
+function argumentAt(args: unknown, argPath: string): unknown {
+    return argPath.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "").reduce<unknown>(
+        (v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), args);
+}
+
+/** Says what AWS (or the component) allows: a rule, a fix, or the nearest valid name. */
+const SAYS_WHAT_IS_ALLOWED = /; (use|give|choose|shorten|keep|list|drop|did you mean|the minimum|an application load balancer needs|AWS allows|Fargate accepts)|must be (less than|above)|, or a deploy|cannot be combined/;
+
 describe("WebService under generated arguments", () => {
     it("either constructs, or is rejected with named-argument messages before any resource is registered", async () => {
         let constructed = 0;
         let rejected = 0;
-        await fc.assert(fc.asyncProperty(argsArb, async (args) => {
+        await fc.assert(fc.asyncProperty(nameArb, argsArb, async (name, args) => {
             const recorder = await setSimulatedMocks();
             try {
-                new WebService("web", args);
+                new WebService(name, args);
             } catch (error) {
                 assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
                 assert.ok(error.problems.length > 0);
                 for (const problem of error.problems) {
-                    assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`);
+                    const named = /`([^`]+)`/.exec(problem);
+                    assert.ok(named, `names an argument: ${problem}`);
+                    const value = argumentAt(args, named[1]);
+                    if (value !== undefined && typeof value !== "object" && !problem.startsWith("unknown argument")) {
+                        assert.ok(problem.includes(typeof value === "string" ? quote(value) : String(value)), `quotes the value ${quote(value)}: ${problem}`);
+                    }
+                    assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
                 }
                 await settle();
                 assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
@@ -114,8 +146,61 @@ describe("WebService under generated arguments", () => {
             }
             await settle();
             assert.ok(recorder.ofType("aws:ecs/service:Service").length === 1);
+            // Accepted args produce only what AWS accepts: by its registry schemas, and by awsRules.
+            assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+            assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value (component ${quote(name)})`);
+            assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
             constructed++;
         }), { numRuns: 150, seed: 20261122 });
+        assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
+    });
+});
+
+const clusterArb = fc.record({
+    clusterName: mostly(fc.constantFrom("main", "web_prod-1", "c".repeat(255)), fc.constantFrom("my cluster", "c".repeat(256))),
+    capacity: mostly(fc.record({ onDemandBase: fc.integer({ min: 0, max: 100000 }), onDemandWeight: fc.integer({ min: 1, max: 1000 }), spotWeight: fc.integer({ min: 0, max: 1000 }) }),
+        fc.constantFrom({ onDemandWeight: 1001 }, { onDemandBase: -1 })),
+    availabilityZones: mostly(fc.integer({ min: 2, max: 3 }), fc.constantFrom(1, 7)),
+    natGateways: mostly(fc.constantFrom("None", "Single", "OnePerAz"), fc.constant("Two")),
+    vpcEndpoints: mostly(fc.boolean(), fc.constant(true)),
+    serviceConnectNamespace: mostly(fc.constantFrom("local", "svc.internal"), fc.constantFrom("arn:x", "a b")),
+    tags: mostly(fc.dictionary(fc.constantFrom("team", "cost:center"), fc.constantFrom("", "web"), { maxKeys: 2, noNullPrototype: true }), fc.constant({ "aws:x": "y" })),
+}) as unknown as fc.Arbitrary<FargateClusterArgs>;
+
+const registryArb = fc.record({
+    repositoryName: mostly(fc.constantFrom("app", "team/web-app", "a__b", "x".repeat(256)), fc.constantFrom("App", "a", "-a", "x".repeat(257))),
+    imageTagMutability: mostly(fc.constantFrom("IMMUTABLE", "MUTABLE"), fc.constant("LOCKED")),
+    lifecycle: mostly(fc.record({ maxTaggedImages: fc.integer({ min: 1, max: 100 }), untaggedExpiryDays: fc.integer({ min: 1, max: 30 }) }), fc.constant({ maxTaggedImages: 0 })),
+    tags: mostly(fc.dictionary(fc.constantFrom("team", "Équipe"), fc.constantFrom("web", "x@y"), { maxKeys: 2, noNullPrototype: true }), fc.constantFrom({ team: "" }, { ["k".repeat(128)]: "v" })),
+}) as unknown as fc.Arbitrary<RegistryArgs>;
+
+describe("FargateCluster and Registry under generated arguments", () => {
+    it("produce only values AWS's schemas and awsRules accept when they construct, and are rejected before registering anything otherwise", async () => {
+        let constructed = 0;
+        let rejected = 0;
+        await fc.assert(fc.asyncProperty(nameArb, clusterArb, registryArb, async (name, clusterArgs, registryArgs) => {
+            for (const build of [() => new FargateCluster(name, clusterArgs), () => new Registry(name, registryArgs)]) {
+                const recorder = await setSimulatedMocks();
+                try {
+                    build();
+                } catch (error) {
+                    assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
+                    for (const problem of error.problems) {
+                        assert.match(problem, /`[^`]+`/, `names an argument: ${problem}`);
+                        assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
+                    }
+                    await settle();
+                    assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+                    rejected++;
+                    continue;
+                }
+                await settle();
+                assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+                assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value (component ${quote(name)})`);
+                assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
+                constructed++;
+            }
+        }), { numRuns: 40, seed: 20261201 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
     });
 });
@@ -132,6 +217,7 @@ describe("WorkerService under generated arguments", () => {
                 assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
                 for (const problem of error.problems) {
                     assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`);
+                    assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
                 }
                 await settle();
                 assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
@@ -141,6 +227,9 @@ describe("WorkerService under generated arguments", () => {
             await settle();
             assert.equal(recorder.ofType("aws:ecs/service:Service").length, 1);
             assert.deepEqual(recorder.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), []);
+            assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+            assert.deepEqual(schemaViolations(recorder.resources), [], "AWS's schemas accept every value");
+            assert.deepEqual(ruleViolations(recorder.resources), [], "awsRules accepts every value");
             constructed++;
         }), { numRuns: 100, seed: 20261201 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);

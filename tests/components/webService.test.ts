@@ -358,7 +358,7 @@ describe("WebService validation", () => {
         ["a non-ACM certificate", { certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, '`certificateArn` "arn:aws:iam::123456789012:server-certificate/x" is not an ARN of acm; use one such as "arn:aws:acm:us-east-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab".'],
         ["a bad service name", { serviceName: "my service" }, '`serviceName` "my service" is not a valid ECS name; use 1 to 255 letters, digits, "-" or "_".'],
         ["a cluster that is not an ECS ARN", { clusterArn: "main" }, '`clusterArn` "main" is not an ARN of ecs; use one such as "arn:aws:ecs:us-east-1:123456789012:cluster/main".'],
-        ["a missing image", { image: "" }, "`image` is required; give the container image to run (e.g. a Registry's imageUri)."],
+        ["a missing image", { image: "" }, '`image` "" is empty; give the container image to run (e.g. a Registry\'s imageUri).'],
         ["an unknown architecture", { architecture: "ARM" as any }, '`architecture` "ARM" is not valid; use one of "X86_64", "ARM64".'],
     ];
     for (const [what, change, message] of cases) {
