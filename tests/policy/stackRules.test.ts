@@ -69,6 +69,22 @@ const mutations: StackMutation[] = [
         add(s, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-task-from-worker", {
             securityGroupId: "sg-task", ipProtocol: "tcp", fromPort: 9090, toPort: 9090, referencedSecurityGroupId: "sg-worker", description: "worker" }, { securityGroupId: ["app-task-sg"] });
     }, expect: [["app-service", "Task security group app-task-sg, rule app-task-from-worker admits security group sg-worker; the service is behind a load balancer, so admit only the load balancer's security group."]] },
+    { policy: "ecs-infrastructure-role-scoped", what: "a blue/green role trusting tasks too and modifying any rule", mutate: (s) => {
+        const roleArn = "arn:aws:iam::123456789012:role/app-ecs-infra";
+        add(s, "aws:iam/role:Role", "app-ecs-infra-role", { name: "app-ecs-infra", arn: roleArn, assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: ["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"] }, Action: "sts:AssumeRole" }] }) });
+        add(s, "aws:iam/rolePolicy:RolePolicy", "app-ecs-infra-policy", { role: "app-ecs-infra", policy: JSON.stringify({
+            Version: "2012-10-17", Statement: [
+                { Effect: "Allow", Action: ["elasticloadbalancing:DescribeRules"], Resource: "*" },
+                { Effect: "Allow", Action: ["elasticloadbalancing:ModifyRule"], Resource: "*" },
+            ] }) }, { role: ["app-ecs-infra-role"] });
+        const lbs = props(s, "app-service").loadBalancers;
+        lbs[0].advancedConfiguration = { alternateTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/alt/1", productionListenerRule: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/a/1/2/3", roleArn };
+        find(s, "app-service").deps.loadBalancers = [...find(s, "app-service").deps.loadBalancers, "app-ecs-infra-role"];
+    }, expect: [
+        ["app-ecs-infra-role", "Role app-ecs-infra-role moves app-service's traffic but also trusts ecs-tasks.amazonaws.com; trust only ecs.amazonaws.com."],
+        ["app-ecs-infra-role", "Role app-ecs-infra-role's RolePolicy app-ecs-infra-policy allows elasticloadbalancing:ModifyRule on \"*\"; scope them to app-service's listener rules and target groups."],
+    ] },
     { policy: "ecs-service-exec-controlled", what: "ECS Exec on a cluster that does not log it", mutate: (s) => {
         props(s, "app-service").enableExecuteCommand = true;
         props(s, "app-cluster").configuration.executeCommandConfiguration = { logging: "NONE" };
@@ -178,6 +194,22 @@ describe("stack policies: what they accept", () => {
         add(s, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-task-from-worker", {
             securityGroupId: "sg-task", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, referencedSecurityGroupId: "sg-worker", description: "worker" }, { securityGroupId: ["app-task-sg"] });
         assert.deepStrictEqual(await runStack(stackPolicy("ecs-service-task-ingress-restricted"), s), { violations: [] });
+    });
+
+    it("accepts an infrastructure role as WebService builds it: ECS only, describe on *, changes on its rule and groups", async () => {
+        const { record } = await import("../helpers");
+        const { WebService } = await import("../../components");
+        const rec = await record(() => new WebService("api", {
+            clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main", vpcId: "vpc-1", subnetIds: ["subnet-a"], image: "nginx:1.27",
+            loadBalancer: { listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/1/2", securityGroupId: "sg-shared", arnSuffix: "app/shared/1", priority: 5, pathPatterns: ["/*"] },
+            deployment: { strategy: "BLUE_GREEN" },
+        }));
+        const stack: FixtureResource[] = rec.resources.filter((r) => r.custom).map((r) => ({
+            type: r.type, name: r.name, props: { ...r.inputs, ...r.outputs, id: r.id },
+            deps: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, urns]) => [k, urns.map((u) => u.split("::").pop()!)])),
+        }));
+        assert.deepStrictEqual(await runStack(stackPolicy("ecs-infrastructure-role-scoped"), stack), { violations: [] });
+        assert.ok(stack.some((r) => r.name === "api-ecs-infra-role"));
     });
 
     it("finds the load balancer's group through dependencies while its id is unknown (preview)", async () => {
