@@ -10,7 +10,10 @@
  */
 import type { Capacity, FargateClusterArgs } from "./cluster";
 import type { RegistryArgs, RegistryBuild, RegistryLifecycle } from "./registry";
-import type { Autoscaling, Deployment, HealthCheck, Schedule, WebServiceArgs } from "./webServiceArgs";
+import type { LoadBalancerArgs } from "./loadBalancerArgs";
+import type { ContainerHealthCheck, Deployment, EfsVolume, Schedule, ServiceConnect, Sidecar, TaskArgs } from "./taskArgs";
+import type { Autoscaling, HealthCheck, LoadBalancerAttachment, WebServiceArgs } from "./webServiceArgs";
+import type { QueueDepth, WorkerAutoscaling, WorkerServiceArgs } from "./workerServiceArgs";
 import { known } from "./validate";
 
 /** A key's value: any value (scalar, list of scalars or free-form map such as `tags`), a nested object, or a list of objects. */
@@ -39,8 +42,8 @@ export const REGISTRY_KEYS = {
 
 export const FARGATE_CLUSTER_KEYS = {
     clusterName: V, containerInsights: V, capacity: { object: CAPACITY_KEYS }, vpcId: V, publicSubnetIds: V,
-    privateSubnetIds: V, availabilityZones: V, cidrBlock: V, natGateways: V, vpcEndpoints: V, secretsVpcEndpoints: V, executeCommandVpcEndpoints: V,
-    executeCommandKmsKeyArn: V, serviceConnectNamespace: V, tags: V,
+    privateSubnetIds: V, availabilityZones: V, cidrBlock: V, natGateways: V, vpcEndpoints: V,
+    secretsVpcEndpoints: V, executeCommandVpcEndpoints: V, executeCommandKmsKeyArn: V, serviceConnectNamespace: V, tags: V,
 } as const satisfies Record<keyof Required<FargateClusterArgs>, Arg>;
 
 export const HEALTH_CHECK_KEYS = {
@@ -48,28 +51,79 @@ export const HEALTH_CHECK_KEYS = {
 } as const satisfies Record<keyof Required<HealthCheck>, Arg>;
 
 export const DEPLOYMENT_KEYS = {
-    minimumHealthyPercent: V, maximumPercent: V, rollback: V, waitForSteadyState: V,
+    strategy: V, minimumHealthyPercent: V, maximumPercent: V, rollback: V, waitForSteadyState: V,
+    bakeTimeMinutes: V, canaryPercent: V, linearStepPercent: V, stepBakeTimeMinutes: V,
 } as const satisfies Record<keyof Required<Deployment>, Arg>;
 
 export const SCHEDULE_KEYS = {
     name: V, schedule: V, minCapacity: V, maxCapacity: V, timezone: V,
 } as const satisfies Record<keyof Required<Schedule>, Arg>;
 
-export const AUTOSCALING_KEYS = {
-    minCapacity: V, maxCapacity: V, cpuTargetPercent: V, memoryTargetPercent: V, requestsPerTarget: V,
+const SCALING_BOUNDS_KEYS = {
+    minCapacity: V, maxCapacity: V, cpuTargetPercent: V, memoryTargetPercent: V,
     scaleInCooldownSeconds: V, scaleOutCooldownSeconds: V, schedules: { listOf: SCHEDULE_KEYS },
+} as const;
+
+export const AUTOSCALING_KEYS = {
+    ...SCALING_BOUNDS_KEYS, requestsPerTarget: V,
 } as const satisfies Record<keyof Required<Autoscaling>, Arg>;
 
-export const WEB_SERVICE_KEYS = {
-    clusterArn: V, vpcId: V, subnetIds: V, loadBalancerSubnetIds: V, image: V, cpu: V, memory: V, architecture: V,
-    desiredCount: V, containerPort: V, environment: V, secrets: V, secretsKmsKeyArns: V, readonlyRootFilesystem: V, writablePaths: V,
+export const QUEUE_DEPTH_KEYS = {
+    queueName: V, messagesPerTask: V,
+} as const satisfies Record<keyof Required<QueueDepth>, Arg>;
+
+export const WORKER_AUTOSCALING_KEYS = {
+    ...SCALING_BOUNDS_KEYS, queueDepth: { object: QUEUE_DEPTH_KEYS },
+} as const satisfies Record<keyof Required<WorkerAutoscaling>, Arg>;
+
+export const CONTAINER_HEALTH_CHECK_KEYS = {
+    command: V, intervalSeconds: V, timeoutSeconds: V, retries: V, startPeriodSeconds: V,
+} as const satisfies Record<keyof Required<ContainerHealthCheck>, Arg>;
+
+export const SIDECAR_KEYS = {
+    name: V, image: V, essential: V, cpu: V, memoryMiB: V, ports: V, environment: V, secrets: V, command: V,
+} as const satisfies Record<keyof Required<Sidecar>, Arg>;
+
+export const EFS_VOLUME_KEYS = {
+    fileSystemId: V, containerPath: V, accessPointId: V, readOnly: V,
+} as const satisfies Record<keyof Required<EfsVolume>, Arg>;
+
+export const SERVICE_CONNECT_KEYS = {
+    namespace: V, discoveryName: V, clientOnly: V,
+} as const satisfies Record<keyof Required<ServiceConnect>, Arg>;
+
+/** The keys every service kind shares (`TaskArgs`). */
+export const TASK_KEYS = {
+    clusterArn: V, vpcId: V, subnetIds: V, image: V, cpu: V, memory: V, architecture: V,
+    desiredCount: V, environment: V, secrets: V, secretsKmsKeyArns: V, command: V, entryPoint: V,
+    containerHealthCheck: { object: CONTAINER_HEALTH_CHECK_KEYS }, stopTimeoutSeconds: V, ephemeralStorageGiB: V,
+    sidecars: { listOf: SIDECAR_KEYS }, efsVolumes: { listOf: EFS_VOLUME_KEYS }, serviceConnect: { object: SERVICE_CONNECT_KEYS },
+    readonlyRootFilesystem: V, writablePaths: V,
     user: V, logRetentionDays: V, logKmsKeyArn: V, retainLogsOnDelete: V, taskRolePolicyArns: V,
-    taskRolePolicyJson: V, enableExecuteCommand: V, executeCommandKmsKeyArn: V, serviceName: V, family: V, certificateArn: V, domainName: V, internal: V,
+    taskRolePolicyJson: V, enableExecuteCommand: V, executeCommandKmsKeyArn: V, serviceName: V, family: V, assignPublicIp: V,
+    deployment: { object: DEPLOYMENT_KEYS }, capacity: { object: CAPACITY_KEYS }, tags: V,
+} as const satisfies Record<keyof Required<TaskArgs>, Arg>;
+
+export const LOAD_BALANCER_ATTACHMENT_KEYS = {
+    listenerArn: V, securityGroupId: V, arnSuffix: V, priority: V, hostHeaders: V, pathPatterns: V,
+} as const satisfies Record<keyof Required<LoadBalancerAttachment>, Arg>;
+
+export const WEB_SERVICE_KEYS = {
+    ...TASK_KEYS, loadBalancerSubnetIds: V, loadBalancer: { object: LOAD_BALANCER_ATTACHMENT_KEYS }, containerPort: V,
+    certificateArn: V, domainName: V, internal: V,
     allowedCidrs: V, healthCheck: { object: HEALTH_CHECK_KEYS }, healthCheckGracePeriodSeconds: V,
-    deregistrationDelaySeconds: V, deletionProtection: V, accessLogsBucket: V, webAclArn: V, assignPublicIp: V,
-    deployment: { object: DEPLOYMENT_KEYS }, capacity: { object: CAPACITY_KEYS }, autoscaling: { object: AUTOSCALING_KEYS },
-    tags: V,
+    deregistrationDelaySeconds: V, deletionProtection: V, accessLogsBucket: V, webAclArn: V,
+    autoscaling: { object: AUTOSCALING_KEYS },
 } as const satisfies Record<keyof Required<WebServiceArgs>, Arg>;
+
+export const WORKER_SERVICE_KEYS = {
+    ...TASK_KEYS, containerPort: V, autoscaling: { object: WORKER_AUTOSCALING_KEYS },
+} as const satisfies Record<keyof Required<WorkerServiceArgs>, Arg>;
+
+export const LOAD_BALANCER_KEYS = {
+    vpcId: V, subnetIds: V, certificateArn: V, internal: V, allowedCidrs: V, deletionProtection: V,
+    accessLogsBucket: V, webAclArn: V, idleTimeoutSeconds: V, tags: V,
+} as const satisfies Record<keyof Required<LoadBalancerArgs>, Arg>;
 
 /** Edit distance (insertions, deletions, substitutions, and swaps of neighbours) between two names. */
 export function editDistance(a: string, b: string): number {

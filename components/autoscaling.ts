@@ -1,22 +1,28 @@
 /**
- * Application Auto Scaling of a `WebService`'s task count: the scalable target, target-tracking policies and
+ * Application Auto Scaling of a service's task count: the scalable target, target-tracking policies and
  * scheduled actions, as children of the service component.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CPU_TARGET_PERCENT, DEFAULT_SCALE_IN_COOLDOWN_SECONDS, DEFAULT_SCALE_OUT_COOLDOWN_SECONDS } from "./defaults";
 import { scheduledActionNaming } from "./names";
-import type { Autoscaling } from "./webServiceArgs";
+import type { ScalingBounds } from "./taskArgs";
 
 /** One target-tracking policy: which metric, and the value to keep it near. */
 export interface TrackingTarget {
     role: string;
-    metric: "ECSServiceAverageCPUUtilization" | "ECSServiceAverageMemoryUtilization" | "ALBRequestCountPerTarget";
+    metric: "ECSServiceAverageCPUUtilization" | "ECSServiceAverageMemoryUtilization" | "ALBRequestCountPerTarget" | "SQSBacklogPerTask";
     value: number;
 }
 
+/** Every target a service kind may scale on: the shared bounds, requests (web) or queue depth (worker). */
+export interface ScalingTargets extends ScalingBounds {
+    requestsPerTarget?: number;
+    queueDepth?: { queueName: pulumi.Input<string>; messagesPerTask: number };
+}
+
 /** The target-tracking policies of `scaling`: those asked for, or CPU at 60% when none is. */
-export function trackingTargets(scaling: Autoscaling): TrackingTarget[] {
+export function trackingTargets(scaling: ScalingTargets): TrackingTarget[] {
     const targets: TrackingTarget[] = [];
     if (scaling.cpuTargetPercent !== undefined) {
         targets.push({ role: "cpu", metric: "ECSServiceAverageCPUUtilization", value: scaling.cpuTargetPercent });
@@ -27,6 +33,9 @@ export function trackingTargets(scaling: Autoscaling): TrackingTarget[] {
     if (scaling.requestsPerTarget !== undefined) {
         targets.push({ role: "requests", metric: "ALBRequestCountPerTarget", value: scaling.requestsPerTarget });
     }
+    if (scaling.queueDepth !== undefined) {
+        targets.push({ role: "queue", metric: "SQSBacklogPerTask", value: scaling.queueDepth.messagesPerTask });
+    }
     return targets.length > 0 ? targets : [{ role: "cpu", metric: "ECSServiceAverageCPUUtilization", value: DEFAULT_CPU_TARGET_PERCENT }];
 }
 
@@ -34,13 +43,13 @@ export function trackingTargets(scaling: Autoscaling): TrackingTarget[] {
 export interface ScalingSubject {
     clusterName: pulumi.Input<string>;
     serviceName: pulumi.Input<string>;
-    /** `<load balancer arnSuffix>/<target group arnSuffix>`, the label of the request-count metric. */
-    requestCountLabel: pulumi.Input<string>;
+    /** `<load balancer arnSuffix>/<target group arnSuffix>`, the label of the request-count metric; only a load-balanced service has one. */
+    requestCountLabel?: pulumi.Input<string>;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /** Creates the scalable target, its policies and scheduled actions as children of `parent`. */
-export function createAutoscaling(name: string, scaling: Autoscaling, subject: ScalingSubject, parent: pulumi.Resource): aws.appautoscaling.Target {
+export function createAutoscaling(name: string, scaling: ScalingTargets, subject: ScalingSubject, parent: pulumi.Resource): aws.appautoscaling.Target {
     const opts = { parent };
     const target = new aws.appautoscaling.Target(`${name}-scaling`, {
         serviceNamespace: "ecs",
@@ -60,10 +69,14 @@ export function createAutoscaling(name: string, scaling: Autoscaling, subject: S
                 targetValue: tracking.value,
                 scaleInCooldown: scaling.scaleInCooldownSeconds ?? DEFAULT_SCALE_IN_COOLDOWN_SECONDS,
                 scaleOutCooldown: scaling.scaleOutCooldownSeconds ?? DEFAULT_SCALE_OUT_COOLDOWN_SECONDS,
-                predefinedMetricSpecification: {
-                    predefinedMetricType: tracking.metric,
-                    resourceLabel: tracking.metric === "ALBRequestCountPerTarget" ? subject.requestCountLabel : undefined,
-                },
+                ...(tracking.metric === "SQSBacklogPerTask"
+                    ? { customizedMetricSpecification: backlogPerTask(scaling.queueDepth!.queueName, subject) }
+                    : {
+                        predefinedMetricSpecification: {
+                            predefinedMetricType: tracking.metric,
+                            resourceLabel: tracking.metric === "ALBRequestCountPerTarget" ? subject.requestCountLabel : undefined,
+                        },
+                    }),
             },
         }, opts);
     }
@@ -79,4 +92,32 @@ export function createAutoscaling(name: string, scaling: Autoscaling, subject: S
         }, opts);
     }
     return target;
+}
+
+/**
+ * Backlog per task with metric math: the queue's visible messages divided by the service's running tasks, the
+ * metric AWS recommends for scaling queue workers. Source: Application Auto Scaling user guide, "Create a target
+ * tracking scaling policy using metric math" (SQS `ApproximateNumberOfMessagesVisible` over Container Insights
+ * `RunningTaskCount`; Container Insights is on by default in a `FargateCluster`).
+ */
+export function backlogPerTask(queueName: pulumi.Input<string>, subject: Pick<ScalingSubject, "clusterName" | "serviceName">) {
+    return {
+        metrics: [
+            {
+                id: "m1", label: "Visible messages", returnData: false,
+                metricStat: { stat: "Sum", metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: [{ name: "QueueName", value: queueName }] } },
+            },
+            {
+                id: "m2", label: "Running tasks", returnData: false,
+                metricStat: {
+                    stat: "Average",
+                    metric: {
+                        namespace: "ECS/ContainerInsights", metricName: "RunningTaskCount",
+                        dimensions: [{ name: "ClusterName", value: subject.clusterName }, { name: "ServiceName", value: subject.serviceName }],
+                    },
+                },
+            },
+            { id: "e1", label: "Backlog per task", expression: "m1 / m2", returnData: true },
+        ],
+    };
 }

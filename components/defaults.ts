@@ -104,3 +104,33 @@ export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 export const CONTAINER_NAME = "app";
 /** The log group and its logs outlive the service: `pulumi destroy` never deletes logs unless asked. */
 export const DEFAULT_RETAIN_LOGS_ON_DELETE = true;
+
+// ── Every service (WebService, WorkerService) ─────────────────────────────────────────────────────────────
+/** How a service deploys: rolling, the only strategy that needs no second target group. */
+export const DEFAULT_DEPLOYMENT_STRATEGY = "ROLLING";
+/** Minutes both task sets run after a traffic-shifting deploy, so alarms can trip a rollback before the old set stops. */
+export const DEFAULT_BAKE_TIME_MINUTES = 5;
+/** Share of the traffic a canary deploy moves first, in percent. */
+export const DEFAULT_CANARY_PERCENT = 10;
+/** Share of the traffic each step of a linear deploy moves: four steps. */
+export const DEFAULT_LINEAR_STEP_PERCENT = 25;
+/** Minutes a canary or linear deploy waits after each step. */
+export const DEFAULT_STEP_BAKE_TIME_MINUTES = 5;
+/** Seconds between container health checks (ECS's default). */
+export const DEFAULT_CONTAINER_HEALTH_CHECK_INTERVAL_SECONDS = 30;
+/** Seconds a container health check may take (ECS's default). */
+export const DEFAULT_CONTAINER_HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+/** Failures before a container is unhealthy (ECS's default). */
+export const DEFAULT_CONTAINER_HEALTH_CHECK_RETRIES = 3;
+/** A sidecar that stops does not stop the app's task unless asked. */
+export const DEFAULT_SIDECAR_ESSENTIAL = false;
+/** EFS volumes are mounted read-write unless asked. */
+export const DEFAULT_EFS_READ_ONLY = false;
+/** A Service Connect service publishes an endpoint as well as calling others. */
+export const DEFAULT_SERVICE_CONNECT_CLIENT_ONLY = false;
+/** Name of the app container's port mapping published through Service Connect. */
+export const SERVICE_CONNECT_PORT_NAME = "app";
+
+// ── LoadBalancer ──────────────────────────────────────────────────────────────────────────────────────────
+/** Seconds an idle connection stays open (the ALB's own default). */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;

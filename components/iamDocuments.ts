@@ -58,7 +58,8 @@ export function taskTrustPolicy(clusterArn: string): string {
 /** What the execution role must reach to start the task. */
 export interface ExecutionPolicyInputs {
     clusterArn: string;
-    image: string;
+    /** Every container's image: the app's and each sidecar's. */
+    images: string[];
     logGroupArn: string;
     /** `valueFrom` of each secret (Secrets Manager or SSM Parameter Store ARNs). */
     secretArns: string[];
@@ -67,21 +68,22 @@ export interface ExecutionPolicyInputs {
 }
 
 /**
- * Execution role permissions: ECR pull scoped to the image's repository (only the authorization-token call needs
+ * Execution role permissions: ECR pull scoped to the images' repositories (only the authorization-token call needs
  * `*`), log writes scoped to the service's log group, and reads of exactly the named secrets.
  */
 export function executionPolicy(inputs: ExecutionPolicyInputs): string {
     const { partition } = parseArn(inputs.clusterArn);
     const statements: object[] = [];
-    const repository = ecrRepositoryOf(inputs.image);
-    if (repository) {
+    const repositories = [...new Set(inputs.images.map(ecrRepositoryOf).filter((r) => r !== undefined)
+        .map((r) => `arn:${partition}:ecr:${r.region}:${r.account}:repository/${r.repository}`))].sort();
+    if (repositories.length > 0) {
         statements.push(
             { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
             {
                 Sid: "EcrPullImage",
                 Effect: "Allow",
                 Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-                Resource: `arn:${partition}:ecr:${repository.region}:${repository.account}:repository/${repository.repository}`,
+                Resource: repositories.length === 1 ? repositories[0] : repositories,
             },
         );
     }
@@ -175,4 +177,72 @@ export function checkTaskPolicyJson(arg: string, json: string): string | undefin
         }
     }
     return undefined;
+}
+
+/** One EFS file system the task mounts. */
+export interface EfsGrant {
+    fileSystemId: string;
+    accessPointId?: string;
+    readOnly: boolean;
+}
+
+/**
+ * Task role permissions to mount EFS file systems: `ClientMount` (plus `ClientWrite` unless read-only) on each
+ * file system only, through its access point when one is named.
+ * Source: Amazon EFS user guide, "Using IAM to control file system data access".
+ */
+export function efsClientPolicy(clusterArn: string, grants: readonly EfsGrant[]): string {
+    const { partition, region, account } = parseArn(clusterArn);
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: grants.map((g, i) => ({
+            Sid: `EfsMount${i + 1}`,
+            Effect: "Allow",
+            Action: g.readOnly ? ["elasticfilesystem:ClientMount"] : ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+            Resource: `arn:${partition}:elasticfilesystem:${region}:${account}:file-system/${g.fileSystemId}`,
+            ...(g.accessPointId !== undefined
+                ? { Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": `arn:${partition}:elasticfilesystem:${region}:${account}:access-point/${g.accessPointId}` } } }
+                : {}),
+        })),
+    });
+}
+
+/** Principal ECS itself (not its tasks) assumes infrastructure roles as. */
+export const ECS_PRINCIPAL = "ecs.amazonaws.com";
+
+/** Trust policy of the role ECS assumes to shift traffic: ECS of this account only. */
+export function ecsInfrastructureTrustPolicy(clusterArn: string): string {
+    const { account } = parseArn(clusterArn);
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "AllowAccessToECSForInfrastructureManagement",
+            Effect: "Allow",
+            Principal: { Service: ECS_PRINCIPAL },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": account } },
+        }],
+    });
+}
+
+/**
+ * What ECS needs to run a blue/green, canary or linear deployment behind an application load balancer, scoped to
+ * the service's own target groups and listener rules: the actions of AWS's
+ * `AmazonECSInfrastructureRolePolicyForLoadBalancers`, with the describe calls (which take no resource ARNs) on `*`.
+ * Source: ECS developer guide, "Amazon ECS infrastructure IAM role for load balancers".
+ */
+export function ecsInfrastructurePolicy(scope: { targetGroupArns: string[]; listenerRuleArns: string[] }): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DescribeLoadBalancing",
+                Effect: "Allow",
+                Action: ["elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"],
+                Resource: "*",
+            },
+            { Sid: "ShiftTraffic", Effect: "Allow", Action: "elasticloadbalancing:ModifyRule", Resource: scope.listenerRuleArns },
+            { Sid: "RegisterTasks", Effect: "Allow", Action: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"], Resource: scope.targetGroupArns },
+        ],
+    });
 }

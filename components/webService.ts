@@ -1,27 +1,25 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createAutoscaling } from "./autoscaling";
-import { capacityStrategy } from "./clusterBuilders";
-import { containerDefinitions, writableVolumes } from "./containerDefinitions";
 import * as d from "./defaults";
-import { executeCommandPolicy, executionPolicy, parseArn, taskTrustPolicy } from "./iamDocuments";
-import { createLoadBalancing } from "./loadBalancing";
-import { iamDescription, logGroupNamePrefix, MAX_ECS_NAME, MAX_ROLE_NAME, physicalName, rolePolicyNaming } from "./names";
+import { Alb, admitLoadBalancer, createAlb, createRoutedAttachment, createTargetGroup, TargetGroupSpec } from "./loadBalancing";
+import { ec2Description } from "./names";
+import { createService, ServiceAttachment } from "./service";
+import { createTask, resolveTask, Task } from "./task";
 import { throwIfInvalid } from "./validate";
 import { WebServiceArgs } from "./webServiceArgs";
 import { validateWebServiceArgs } from "./webServiceValidation";
 
 /**
  * A load-balanced, auto-scaling web service on ECS Fargate: task definition, least-privilege execution and task
- * roles, log group, security groups, an application load balancer with its target group and listeners, the ECS
- * service with a rolling deployment guarded by the circuit breaker, and optional auto scaling.
+ * roles, log group, security groups, an application load balancer of its own (or a target group and listener rule
+ * on a shared `LoadBalancer`), the ECS service with a deployment guarded by the circuit breaker, and optional
+ * auto scaling.
  */
 export class WebService extends pulumi.ComponentResource {
-    /** URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on the load balancer's DNS name. */
+    /** URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on its own load balancer's DNS name; empty behind a shared `LoadBalancer` without a `domainName` (use the load balancer's `url`). */
     public readonly url: pulumi.Output<string>;
-    /** DNS name of the load balancer (point the alias record of `domainName` here). */
+    /** DNS name of its own load balancer (point the alias record of `domainName` here); empty behind a shared `LoadBalancer`. */
     public readonly loadBalancerDnsName: pulumi.Output<string>;
-    /** ARN of the load balancer. */
+    /** ARN of its own load balancer; empty behind a shared `LoadBalancer`. */
     public readonly loadBalancerArn: pulumi.Output<string>;
     /** ARN of the target group the tasks register in. */
     public readonly targetGroupArn: pulumi.Output<string>;
@@ -37,176 +35,39 @@ export class WebService extends pulumi.ComponentResource {
     public readonly executionRoleArn: pulumi.Output<string>;
     /** ID of the tasks' security group. */
     public readonly securityGroupId: pulumi.Output<string>;
-    /** ID of the load balancer's security group. */
+    /** ID of the load balancer's security group (the shared one's behind a `LoadBalancer`). */
     public readonly loadBalancerSecurityGroupId: pulumi.Output<string>;
-    /** Name of the CloudWatch log group of the container. */
+    /** Name of the CloudWatch log group of the containers. */
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: WebServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
         // Validate before registering anything, the component included: bad input leaves no trace in the stack.
-        throwIfInvalid("WebService", name, validateWebServiceArgs(args));
+        throwIfInvalid("WebService", name, validateWebServiceArgs(args, name));
         super("ecs-fargate:index:WebService", name, {}, opts);
 
-        const parent = { parent: this };
-        const containerPort = args.containerPort ?? d.DEFAULT_CONTAINER_PORT;
-        const clusterArn = pulumi.output(args.clusterArn);
-
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            namePrefix: logGroupNamePrefix(name),
-            retentionInDays: args.logRetentionDays ?? d.DEFAULT_LOG_RETENTION_DAYS,
-            kmsKeyId: args.logKmsKeyArn,
-            skipDestroy: args.retainLogsOnDelete ?? d.DEFAULT_RETAIN_LOGS_ON_DELETE,
-            tags: args.tags,
-        }, parent);
-
-        const trustPolicy = clusterArn.apply(taskTrustPolicy);
-        const executionRole = new aws.iam.Role(`${name}-exec-role`, {
-            name: physicalName(`${name}-exec`, MAX_ROLE_NAME),
-            description: iamDescription(`Starts the tasks of ${name}: pulls the image, writes logs, reads its secrets`),
-            assumeRolePolicy: trustPolicy,
-            tags: args.tags,
-        }, parent);
-        const secrets = pulumi.output(args.secrets ?? {});
-        new aws.iam.RolePolicy(`${name}-exec-policy`, {
-            ...rolePolicyNaming(`${name}-exec-policy`),
-            role: executionRole.id,
-            policy: pulumi.all([clusterArn, args.image, logGroup.arn, secrets, pulumi.all(args.secretsKmsKeyArns ?? [])])
-                .apply(([cluster, image, logGroupArn, named, secretsKmsKeyArns]) =>
-                    executionPolicy({ clusterArn: cluster, image, logGroupArn, secretArns: Object.values(named), secretsKmsKeyArns })),
-        }, parent);
-
-        const taskRole = new aws.iam.Role(`${name}-task-role`, {
-            name: physicalName(`${name}-task`, MAX_ROLE_NAME),
-            description: iamDescription(`Identity of the app in the tasks of ${name}`),
-            assumeRolePolicy: trustPolicy,
-            tags: args.tags,
-        }, parent);
-        const executeCommand = args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND;
-        if (executeCommand) {
-            new aws.iam.RolePolicy(`${name}-exec-command-policy`, {
-                ...rolePolicyNaming(`${name}-exec-command-policy`),
-                role: taskRole.id,
-                policy: pulumi.all([logGroup.arn, args.executeCommandKmsKeyArn]).apply(([logGroupArn, kmsKeyArn]) =>
-                    executeCommandPolicy({ logGroupArn, kmsKeyArn })),
-            }, parent);
-        }
-        if (args.taskRolePolicyJson !== undefined) {
-            new aws.iam.RolePolicy(`${name}-task-policy`, { ...rolePolicyNaming(`${name}-task-policy`), role: taskRole.id, policy: args.taskRolePolicyJson }, parent);
-        }
-        (args.taskRolePolicyArns ?? []).forEach((policyArn, i) => {
-            new aws.iam.RolePolicyAttachment(`${name}-task-policy-${i + 1}`, { role: taskRole.name, policyArn }, parent);
-        });
-
-        const writablePaths = args.writablePaths ?? [];
-        const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {
-            family: args.family ?? physicalName(name, MAX_ECS_NAME),
-            cpu: String(args.cpu ?? d.DEFAULT_CPU),
-            memory: String(args.memory ?? d.DEFAULT_MEMORY_MIB),
-            networkMode: "awsvpc",
-            requiresCompatibilities: ["FARGATE"],
-            runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: args.architecture ?? d.DEFAULT_ARCHITECTURE },
-            executionRoleArn: executionRole.arn,
-            taskRoleArn: taskRole.arn,
-            volumes: writableVolumes(writablePaths),
-            containerDefinitions: pulumi.all([args.image, logGroup.name, clusterArn, pulumi.output(args.environment ?? {}), secrets])
-                .apply(([image, logGroupName, cluster, environment, secrets]) => containerDefinitions({
-                    image, containerPort, environment, secrets, writablePaths, user: args.user, logGroupName,
-                    readonlyRootFilesystem: args.readonlyRootFilesystem
-                        ?? (executeCommand ? d.DEFAULT_READONLY_ROOT_FILESYSTEM_WITH_EXECUTE_COMMAND : d.DEFAULT_READONLY_ROOT_FILESYSTEM),
-                    region: parseArn(cluster).region,
-                })),
-            tags: args.tags,
-        }, parent);
-
-        const hc = args.healthCheck ?? {};
-        const lb = createLoadBalancing(name, {
-            vpcId: args.vpcId,
-            loadBalancerSubnetIds: args.loadBalancerSubnetIds,
-            containerPort,
-            certificateArn: args.certificateArn,
-            internal: args.internal ?? d.DEFAULT_INTERNAL,
-            allowedCidrs: args.allowedCidrs ?? d.DEFAULT_ALLOWED_CIDRS,
-            healthCheck: {
-                path: hc.path ?? d.DEFAULT_HEALTH_CHECK_PATH,
-                interval: hc.intervalSeconds ?? d.DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS,
-                timeout: hc.timeoutSeconds ?? d.DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS,
-                healthyThreshold: hc.healthyThreshold ?? d.DEFAULT_HEALTHY_THRESHOLD,
-                unhealthyThreshold: hc.unhealthyThreshold ?? d.DEFAULT_UNHEALTHY_THRESHOLD,
-                matcher: hc.matcher ?? d.DEFAULT_HEALTH_CHECK_MATCHER,
-            },
-            deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? d.DEFAULT_DEREGISTRATION_DELAY_SECONDS,
-            deletionProtection: args.deletionProtection ?? d.DEFAULT_DELETION_PROTECTION,
-            accessLogsBucket: args.accessLogsBucket,
-            webAclArn: args.webAclArn,
-            tags: args.tags,
+        const resolved = resolveTask(name, args, args.containerPort ?? d.DEFAULT_CONTAINER_PORT, args.autoscaling?.minCapacity);
+        const task = createTask(name, args, resolved, ec2Description("Tasks of ", name, ": only the load balancer in"), this);
+        const { attachment, targetGroupArn, own } = attachWebService(name, args, task, resolved.deployment.strategy !== "ROLLING", this);
+        const service = createService(name, args, resolved, task, {
+            attachments: [attachment],
+            healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? d.DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS,
+            autoscaling: args.autoscaling,
         }, this);
 
-        const deployment = args.deployment ?? {};
-        const scaling = args.autoscaling;
-        const service = new aws.ecs.Service(name, {
-            name: args.serviceName ?? physicalName(name, MAX_ECS_NAME),
-            cluster: clusterArn,
-            taskDefinition: taskDefinition.arn,
-            desiredCount: args.desiredCount ?? Math.max(d.DEFAULT_DESIRED_COUNT, scaling?.minCapacity ?? 0),
-            capacityProviderStrategies: capacityStrategy({
-                onDemandBase: args.capacity?.onDemandBase ?? d.DEFAULT_ON_DEMAND_BASE,
-                onDemandWeight: args.capacity?.onDemandWeight ?? d.DEFAULT_ON_DEMAND_WEIGHT,
-                spotWeight: args.capacity?.spotWeight ?? d.DEFAULT_SPOT_WEIGHT,
-            }),
-            // terraform-provider-aws 6.x (under pulumi-aws 7) refuses to change `capacityProviderStrategies` on a
-            // running service unless this is true ("force_new_deployment should be true when capacity_provider_strategy
-            // is being updated", capacityProviderStrategyCustomizeDiff in internal/service/ecs/service.go). The
-            // provider only sends it with an UpdateService call, which it makes only when some other setting
-            // changed: no perpetual diff, and an unchanged `up` deploys nothing. Any in-place change rolls the tasks
-            // (zero-downtime with the rolling defaults), which is also how `enableExecuteCommand` reaches them.
-            forceNewDeployment: true,
-            platformVersion: "LATEST",
-            deploymentController: { type: "ECS" },
-            deploymentCircuitBreaker: { enable: true, rollback: deployment.rollback ?? d.DEFAULT_ROLLBACK },
-            deploymentMinimumHealthyPercent: deployment.minimumHealthyPercent ?? d.DEFAULT_MINIMUM_HEALTHY_PERCENT,
-            deploymentMaximumPercent: deployment.maximumPercent ?? d.DEFAULT_MAXIMUM_PERCENT,
-            waitForSteadyState: deployment.waitForSteadyState ?? d.DEFAULT_WAIT_FOR_STEADY_STATE,
-            healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds ?? d.DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS,
-            loadBalancers: [{ targetGroupArn: lb.targetGroup.arn, containerName: d.CONTAINER_NAME, containerPort }],
-            networkConfiguration: {
-                subnets: args.subnetIds,
-                securityGroups: [lb.taskSecurityGroup.id],
-                assignPublicIp: args.assignPublicIp ?? d.DEFAULT_ASSIGN_PUBLIC_IP,
-            },
-            enableExecuteCommand: args.enableExecuteCommand ?? d.DEFAULT_ENABLE_EXECUTE_COMMAND,
-            propagateTags: "SERVICE",
-            enableEcsManagedTags: true,
-            tags: args.tags,
-        }, {
-            parent: this,
-            // The target group must be attached to the load balancer before a service can register in it.
-            dependsOn: lb.listeners,
-            // Auto scaling owns the task count: a later deploy must not reset it to `desiredCount`.
-            ignoreChanges: scaling ? ["desiredCount"] : [],
-        });
-
-        if (scaling) {
-            createAutoscaling(name, scaling, {
-                clusterName: clusterArn.apply((arn) => parseArn(arn).resource.split("/")[1]),
-                serviceName: service.name,
-                requestCountLabel: pulumi.interpolate`${lb.loadBalancer.arnSuffix}/${lb.targetGroup.arnSuffix}`,
-                tags: args.tags,
-            }, this);
-        }
-
         const scheme = args.certificateArn !== undefined ? "https" : "http";
-        this.url = pulumi.interpolate`${scheme}://${args.domainName ?? lb.loadBalancer.dnsName}`;
-        this.loadBalancerDnsName = lb.loadBalancer.dnsName;
-        this.loadBalancerArn = lb.loadBalancer.arn;
-        this.targetGroupArn = lb.targetGroup.arn;
+        const host = args.domainName ?? own?.loadBalancer.dnsName;
+        this.url = host !== undefined ? pulumi.interpolate`${scheme}://${host}` : pulumi.output("");
+        this.loadBalancerDnsName = own ? own.loadBalancer.dnsName : pulumi.output("");
+        this.loadBalancerArn = own ? own.loadBalancer.arn : pulumi.output("");
+        this.targetGroupArn = targetGroupArn;
         this.serviceName = service.name;
         this.serviceArn = service.arn;
-        this.taskDefinitionArn = taskDefinition.arn;
-        this.taskRoleArn = taskRole.arn;
-        this.executionRoleArn = executionRole.arn;
-        this.securityGroupId = lb.taskSecurityGroup.id;
-        this.loadBalancerSecurityGroupId = lb.loadBalancerSecurityGroup.id;
-        this.logGroupName = logGroup.name;
+        this.taskDefinitionArn = task.taskDefinition.arn;
+        this.taskRoleArn = task.taskRole.arn;
+        this.executionRoleArn = task.executionRole.arn;
+        this.securityGroupId = task.securityGroup.id;
+        this.loadBalancerSecurityGroupId = own ? own.securityGroup.id : pulumi.output(args.loadBalancer!.securityGroupId);
+        this.logGroupName = task.logGroup.name;
         this.registerOutputs({
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,
@@ -222,4 +83,67 @@ export class WebService extends pulumi.ComponentResource {
             logGroupName: this.logGroupName,
         });
     }
+}
+
+/**
+ * The web service's attachment to load balancing, one of three shapes: a shared `LoadBalancer` (a target group and a
+ * listener rule), its own load balancer forwarding to its target group, or (traffic-shifting deployments) its own
+ * load balancer whose listener routes through a rule ECS can re-weight.
+ */
+function attachWebService(name: string, args: WebServiceArgs, task: Task, shiftsTraffic: boolean, parent: pulumi.Resource): { attachment: ServiceAttachment; targetGroupArn: pulumi.Output<string>; own?: Alb } {
+    const containerPort = args.containerPort ?? d.DEFAULT_CONTAINER_PORT;
+    const hc = args.healthCheck ?? {};
+    const tgSpec: TargetGroupSpec = {
+        vpcId: args.vpcId,
+        containerPort,
+        healthCheck: {
+            path: hc.path ?? d.DEFAULT_HEALTH_CHECK_PATH,
+            interval: hc.intervalSeconds ?? d.DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS,
+            timeout: hc.timeoutSeconds ?? d.DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS,
+            healthyThreshold: hc.healthyThreshold ?? d.DEFAULT_HEALTHY_THRESHOLD,
+            unhealthyThreshold: hc.unhealthyThreshold ?? d.DEFAULT_UNHEALTHY_THRESHOLD,
+            matcher: hc.matcher ?? d.DEFAULT_HEALTH_CHECK_MATCHER,
+        },
+        deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? d.DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+        tags: args.tags,
+    };
+    const shifting = shiftsTraffic ? { clusterArn: args.clusterArn } : undefined;
+    const shared = args.loadBalancer;
+    if (shared) {
+        const routed = createRoutedAttachment(name, tgSpec, { ...shared, tags: args.tags }, shared.arnSuffix, shifting, parent);
+        admitLoadBalancer(name, shared.securityGroupId, task.securityGroup.id, containerPort, args.tags, parent);
+        return { attachment: routed.attachment, targetGroupArn: routed.targetGroup.arn };
+    }
+    const albSpec = {
+        vpcId: args.vpcId,
+        subnetIds: args.loadBalancerSubnetIds!,
+        certificateArn: args.certificateArn,
+        internal: args.internal ?? d.DEFAULT_INTERNAL,
+        allowedCidrs: args.allowedCidrs ?? d.DEFAULT_ALLOWED_CIDRS,
+        deletionProtection: args.deletionProtection ?? d.DEFAULT_DELETION_PROTECTION,
+        accessLogsBucket: args.accessLogsBucket,
+        webAclArn: args.webAclArn,
+        tags: args.tags,
+    };
+    const names = { loadBalancer: `${name}-alb`, securityGroup: `${name}-lb-sg`, base: name, ingress: `${name}-lb-in`, description: ec2Description("Load balancer of ", name, ": listeners in, container port out") };
+    let attachment: ServiceAttachment;
+    let targetGroupArn: pulumi.Output<string>;
+    let own: Alb;
+    if (shifting) {
+        // ECS shifts traffic by re-weighting a listener rule, so the listener itself answers 404 to what no rule takes.
+        own = createAlb(names, name, albSpec, "not-found", parent);
+        const routed = createRoutedAttachment(name, tgSpec, { listenerArn: own.servingListener.arn, priority: 1, pathPatterns: ["/*"], tags: args.tags }, own.loadBalancer.arnSuffix, shifting, parent);
+        attachment = routed.attachment;
+        targetGroupArn = routed.targetGroup.arn;
+    } else {
+        const targetGroup = createTargetGroup(`${name}-tg`, name, tgSpec, [], parent);
+        own = createAlb(names, name, albSpec, { targetGroupArn: targetGroup.arn }, parent);
+        attachment = {
+            targetGroupArn: targetGroup.arn, containerPort, dependsOn: own.listeners,
+            requestCountLabel: pulumi.interpolate`${own.loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`,
+        };
+        targetGroupArn = targetGroup.arn;
+    }
+    admitLoadBalancer(name, own.securityGroup.id, task.securityGroup.id, containerPort, args.tags, parent);
+    return { attachment, targetGroupArn, own };
 }

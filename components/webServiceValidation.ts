@@ -1,5 +1,6 @@
 /**
- * Validation of `WebServiceArgs`: every argument a user can get wrong, checked before the first child.
+ * Validation of `WebServiceArgs`, and of the arguments every service kind shares (`WorkerService` uses the same
+ * checks): every argument a user can get wrong, checked before the first child.
  */
 import { unknownArguments, WEB_SERVICE_KEYS } from "./argKeys";
 import { validateCapacity } from "./clusterBuilders";
@@ -8,8 +9,11 @@ import { checkFargateSize } from "./fargateSizing";
 import { checkTaskPolicyJson, FORBIDDEN_MANAGED_POLICIES } from "./iamDocuments";
 import { LOG_RETENTION_DAYS, matcherViolation, RANGES, RULES, timeoutBelowInterval } from "./awsRules";
 import { checkArn, checkCidr, checkInteger, checkKmsKeyArn, checkNonEmpty, checkNumber, checkOneOf, checkPort, checkTags, checkText, known, quote } from "./validate";
-import { Architecture, WebServiceArgs } from "./webServiceArgs";
-import { DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
+import type { ScalingTargets } from "./autoscaling";
+import { DEFAULT_CONTAINER_PORT, DEFAULT_CPU, DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS, DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS, DEFAULT_MEMORY_MIB } from "./defaults";
+import { Architecture, TaskArgs } from "./taskArgs";
+import { validateStrategy, validateTaskOptions } from "./taskValidation";
+import { WebServiceArgs } from "./webServiceArgs";
 
 export { LOG_RETENTION_DAYS };
 const TASKS = RANGES.tasksPerService;
@@ -17,7 +21,7 @@ const TASKS = RANGES.tasksPerService;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SCHEDULE = /^(cron|rate|at)\(.+\)$/;
 
-function validateNames(args: WebServiceArgs): (string | undefined)[] {
+export function validateNames(args: TaskArgs): (string | undefined)[] {
     return [
         checkText("serviceName", args.serviceName, RULES.ecsServiceName),
         checkText("family", args.family, RULES.ecsTaskFamily),
@@ -25,7 +29,7 @@ function validateNames(args: WebServiceArgs): (string | undefined)[] {
     ];
 }
 
-function validateContainer(args: WebServiceArgs): (string | undefined)[] {
+export function validateContainer(args: TaskArgs & { containerPort?: number }): (string | undefined)[] {
     const problems: (string | undefined)[] = [checkPort("containerPort", args.containerPort)];
     const cpu = args.cpu ?? DEFAULT_CPU;
     const memory = args.memory ?? DEFAULT_MEMORY_MIB;
@@ -77,7 +81,7 @@ function validateContainer(args: WebServiceArgs): (string | undefined)[] {
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, "Considerations"; aws/containers-roadmap#1359,
  * aws-containers/amazon-ecs-exec-checker#21), and a session key is only used by a service that allows ECS Exec.
  */
-function validateExecuteCommand(args: WebServiceArgs): (string | undefined)[] {
+export function validateExecuteCommand(args: TaskArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [checkKmsKeyArn("executeCommandKmsKeyArn", known(args.executeCommandKmsKeyArn))];
     if (args.enableExecuteCommand === true && args.readonlyRootFilesystem === true) {
         problems.push("`readonlyRootFilesystem` true cannot be combined with `enableExecuteCommand` true: ECS Exec's SSM agent must write to the root file system. Drop `readonlyRootFilesystem` (it then defaults to false) or turn `enableExecuteCommand` off.");
@@ -88,7 +92,7 @@ function validateExecuteCommand(args: WebServiceArgs): (string | undefined)[] {
     return problems;
 }
 
-function validatePermissions(args: WebServiceArgs): (string | undefined)[] {
+export function validatePermissions(args: TaskArgs): (string | undefined)[] {
     const problems: (string | undefined)[] = [];
     (args.taskRolePolicyArns ?? []).forEach((input, i) => {
         const arn = known(input);
@@ -155,7 +159,8 @@ function isDomainName(value: unknown): boolean {
         && /^(?=[^.]{1,63}\.)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value);
 }
 
-function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined)[] {
+/** Problems with the deployment's rolling settings, the capacity split and auto scaling (`scaling` is the service kind's own). */
+export function validateDeploymentAndScaling(args: TaskArgs, scaling: ScalingTargets | undefined): (string | undefined)[] {
     const d = args.deployment ?? {};
     const problems: (string | undefined)[] = [
         checkNumber("desiredCount", args.desiredCount, TASKS),
@@ -166,7 +171,6 @@ function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined
     if (d.minimumHealthyPercent !== undefined && d.maximumPercent !== undefined && d.maximumPercent <= d.minimumHealthyPercent) {
         problems.push(`\`deployment.maximumPercent\` ${d.maximumPercent} must be above \`deployment.minimumHealthyPercent\` ${d.minimumHealthyPercent}, or a deploy can never start a new task.`);
     }
-    const scaling = args.autoscaling;
     if (scaling) {
         problems.push(
             checkNumber("autoscaling.minCapacity", scaling.minCapacity, TASKS),
@@ -174,6 +178,7 @@ function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined
             checkInteger("autoscaling.cpuTargetPercent", scaling.cpuTargetPercent, 1, 100, " percent"),
             checkInteger("autoscaling.memoryTargetPercent", scaling.memoryTargetPercent, 1, 100, " percent"),
             checkInteger("autoscaling.requestsPerTarget", scaling.requestsPerTarget, 1, 1000000),
+            checkInteger("autoscaling.queueDepth.messagesPerTask", scaling.queueDepth?.messagesPerTask, 1, 1000000),
             checkInteger("autoscaling.scaleInCooldownSeconds", scaling.scaleInCooldownSeconds, 0, 86400, " seconds"),
             checkInteger("autoscaling.scaleOutCooldownSeconds", scaling.scaleOutCooldownSeconds, 0, 86400, " seconds"),
         );
@@ -182,6 +187,16 @@ function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined
             problems.push(`\`autoscaling.minCapacity\` ${scaling.minCapacity} is above \`autoscaling.maxCapacity\` ${scaling.maxCapacity}; the minimum must not exceed the maximum.`);
         } else if (desired < scaling.minCapacity || desired > scaling.maxCapacity) {
             problems.push(`\`desiredCount\` ${desired} is outside the autoscaling range ${scaling.minCapacity} to ${scaling.maxCapacity}; choose a count within it (minCapacity ≤ desiredCount ≤ maxCapacity).`);
+        }
+        if (scaling.queueDepth !== undefined) {
+            // SQS queue names: 1 to 80 letters, digits, "-" or "_", and ".fifo" for a FIFO queue (SQS API, CreateQueue).
+            const queueName = known(scaling.queueDepth.queueName);
+            if (scaling.queueDepth.queueName === undefined || (queueName !== undefined && (typeof queueName !== "string" || !/^[A-Za-z0-9_-]{1,75}(\.fifo)?$/.test(queueName) || queueName.length > 80))) {
+                problems.push(`\`autoscaling.queueDepth.queueName\` ${quote(queueName)} is not an SQS queue name; give the queue's name (not its URL or ARN), 1 to 80 letters, digits, "-" or "_", e.g. "orders".`);
+            }
+            if (scaling.queueDepth.messagesPerTask === undefined) {
+                problems.push("`autoscaling.queueDepth.messagesPerTask` is required; give the backlog one task can work through, e.g. 100.");
+            }
         }
         const names = (scaling.schedules ?? []).map((s) => s.name);
         (scaling.schedules ?? []).forEach((s, i) => {
@@ -203,9 +218,54 @@ function validateDeploymentAndScaling(args: WebServiceArgs): (string | undefined
     return problems;
 }
 
-/** Every problem with `args`, before anything is created. */
-export function validateWebServiceArgs(args: WebServiceArgs): (string | undefined)[] {
-    const required = (["clusterArn", "vpcId", "subnetIds", "loadBalancerSubnetIds", "image"] as const)
+/** Problems with the attachment to a shared load balancer (ELB API: rule priorities 1–50000; ELB quotas: five condition values per rule; host and path values up to 128 characters of the allowed set). */
+function validateAttachment(args: WebServiceArgs): (string | undefined)[] {
+    const lb = args.loadBalancer;
+    if (lb === undefined) {
+        const subnets = args.loadBalancerSubnetIds as unknown;
+        return subnets === undefined || subnets === null || subnets === ""
+            ? ["`loadBalancerSubnetIds` is required without `loadBalancer`; give the subnets of the service's own load balancer, or attach it to a shared `LoadBalancer` with `loadBalancer`."]
+            : [];
+    }
+    const problems: (string | undefined)[] = [
+        checkArn("loadBalancer.listenerArn", known(lb.listenerArn), ["elasticloadbalancing"], "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/50dc6c495c0c9188/f2f7dc8efc522ab2"),
+        checkInteger("loadBalancer.priority", lb.priority, 1, 50000),
+    ];
+    for (const key of ["listenerArn", "securityGroupId", "arnSuffix"] as const) {
+        if (lb[key] === undefined || lb[key] === "") {
+            problems.push(`\`loadBalancer.${key}\` is required; give the shared \`LoadBalancer\`'s \`${key}\`.`);
+        }
+    }
+    const hosts = lb.hostHeaders ?? [];
+    const paths = lb.pathPatterns ?? [];
+    if (hosts.length + paths.length === 0) {
+        problems.push("`loadBalancer` has no condition; give `hostHeaders`, `pathPatterns` or both, so the rule matches only this service's requests.");
+    } else if (hosts.length + paths.length > 5) {
+        problems.push(`\`loadBalancer\` has ${hosts.length + paths.length} condition values; keep at most 5 (host headers and path patterns together: a listener rule takes no more), splitting the service's hosts or paths.`);
+    }
+    hosts.forEach((h, i) => {
+        if (typeof h !== "string" || h.length === 0 || h.length > 128 || !/^[A-Za-z0-9.*?-]+$/.test(h)) {
+            problems.push(`\`loadBalancer.hostHeaders[${i}]\` ${quote(h)} is not a host name pattern; use up to 128 letters, digits, "-", "." and the wildcards "*" and "?", e.g. "api.example.com".`);
+        }
+    });
+    paths.forEach((p, i) => {
+        if (typeof p !== "string" || p.length === 0 || p.length > 128 || !/^[A-Za-z0-9_\-.$/~"'@:+&*?]+$/.test(p)) {
+            problems.push(`\`loadBalancer.pathPatterns[${i}]\` ${quote(p)} is not a path pattern; use up to 128 characters of A-Z, a-z, 0-9, _ - . $ / ~ " ' @ : + & and the wildcards "*" and "?", e.g. "/api/*".`);
+        }
+    });
+    // These configure a load balancer of the service's own, which it does not have when attached.
+    for (const key of ["loadBalancerSubnetIds", "certificateArn", "internal", "allowedCidrs", "deletionProtection", "accessLogsBucket", "webAclArn"] as const) {
+        if (args[key] !== undefined) {
+            const value = known(args[key] as unknown);
+            problems.push(`\`${key}\`${value !== undefined && typeof value !== "object" ? ` ${quote(value)}` : ""} configures the service's own load balancer, but it attaches to a shared one with \`loadBalancer\`; drop it here and set it on the \`LoadBalancer\`.`);
+        }
+    }
+    return problems;
+}
+
+/** Every problem with `args` of the component `name`, before anything is created. */
+export function validateWebServiceArgs(args: WebServiceArgs, name = "web"): (string | undefined)[] {
+    const required = (["clusterArn", "vpcId", "subnetIds", "image"] as const)
         .filter((key) => args[key] === undefined || args[key] === null || args[key] === "")
         .map((key) => `\`${key}\` ${args[key] === "" ? '"" is empty' : "is required"}; give ${key === "image" ? "the container image to run (e.g. a Registry's imageUri)" : `the ${key} of the network/cluster to run in`}.`);
     const clusterArn = known(args.clusterArn);
@@ -217,7 +277,10 @@ export function validateWebServiceArgs(args: WebServiceArgs): (string | undefine
         ...validateContainer(args),
         ...validatePermissions(args),
         ...validateExecuteCommand(args),
+        ...validateAttachment(args),
         ...validateLoadBalancing(args),
-        ...validateDeploymentAndScaling(args),
+        ...validateDeploymentAndScaling(args, args.autoscaling),
+        ...validateStrategy(args, ["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"]),
+        ...validateTaskOptions(name, args, { cpu: args.cpu ?? DEFAULT_CPU, memory: args.memory ?? DEFAULT_MEMORY_MIB, containerPort: args.containerPort ?? DEFAULT_CONTAINER_PORT }),
     ];
 }

@@ -3,7 +3,8 @@
  * - a fresh `pulumi up`: the critical path through the resource graph (dependencies, property dependencies and
  *   custom-resource parents), every independent resource created in parallel as the engine does;
  * - a rolling update of each ECS service, from its own health check, deregistration delay, stop timeout,
- *   deployment percentages and `waitForSteadyState`.
+ *   deployment percentages and `waitForSteadyState`; for a blue/green, canary or linear service, from its bake
+ *   time and traffic steps instead of rounds.
  */
 import { RecordedResource } from "../sim/types";
 import { TYPES } from "./cost";
@@ -50,6 +51,10 @@ export interface RollingUpdate {
         waitForSteadyState: Setting;
     };
     behindLoadBalancer: boolean;
+    /** ECS deployment strategy: `ROLLING`, or `BLUE_GREEN`, `CANARY`, `LINEAR` (a full new task set, then traffic shifts). */
+    strategy: string;
+    /** Seconds a traffic-shifting deploy waits between its traffic steps and in its final bake time (0 when rolling). */
+    trafficShiftS: number;
     /** Tasks replaced at once, and how many such rounds a deploy takes. */
     batchSize: number;
     batches: number;
@@ -133,8 +138,15 @@ export function rollingUpdateOf(graph: ResourceGraph, service: RecordedResource)
     };
     const sumLow = perBatch.taskStart[0] + perBatch.healthy[0] + perBatch.deregistration[0] + perBatch.stop[0];
     const sumHigh = perBatch.taskStart[1] + perBatch.healthy[1] + perBatch.deregistration[1] + perBatch.stop[1];
-    const rolloutLowS = batches * sumLow;
-    const rolloutHighS = batches * sumHigh;
+    const shifting = trafficShiftOf(service);
+    // A traffic-shifting deploy starts the whole new task set at once (one round), shifts the traffic in its steps,
+    // bakes, and only then drains and stops the old set.
+    const rounds = shifting ? (desiredCount > 0 ? 1 : 0) : batches;
+    const rolloutLowS = rounds * sumLow + (shifting?.seconds ?? 0);
+    const rolloutHighS = rounds * sumHigh + (shifting?.seconds ?? 0);
+    if (shifting) {
+        notes.push(shifting.note);
+    }
     const api = [TIMINGS.controlPlane.lowS + TIMINGS.assumedControlPlane.lowS, TIMINGS.controlPlane.highS + TIMINGS.assumedControlPlane.highS];
     const wait = s.waitForSteadyState.value === true;
     if (!wait) {
@@ -144,11 +156,46 @@ export function rollingUpdateOf(graph: ResourceGraph, service: RecordedResource)
         notes.push(`the ${s.healthCheckGracePeriodSeconds.value} s grace period does not delay a healthy task; it only bounds how long a slow start is tolerated.`);
     }
     return {
-        urn: service.urn, name: service.name, desiredCount, settings: s, behindLoadBalancer, batchSize, batches, perBatch,
+        urn: service.urn, name: service.name, desiredCount, settings: s, behindLoadBalancer,
+        strategy: shifting?.strategy ?? "ROLLING", trafficShiftS: shifting?.seconds ?? 0,
+        batchSize: shifting ? desiredCount : batchSize, batches: rounds, perBatch,
         rolloutLowS, rolloutHighS,
         pulumiUpLowS: api[0] + (wait ? rolloutLowS : 0),
         pulumiUpHighS: api[1] + (wait ? rolloutHighS : 0),
         notes,
+    };
+}
+
+/**
+ * The waits of a blue/green, canary or linear deploy (ECS `deploymentConfiguration`): blue/green shifts all traffic
+ * at once; canary waits its canary bake time after the first step; linear waits its step bake time between each of
+ * its ceil(100 / step) steps; each then bakes `bakeTimeInMinutes` before the old tasks stop. Undefined when rolling.
+ */
+export function trafficShiftOf(service: RecordedResource): { strategy: string; seconds: number; note: string } | undefined {
+    const config = obj(input(service, "deploymentConfiguration"));
+    const strategy = str(config.strategy);
+    if (strategy === undefined || strategy === "ROLLING") {
+        return undefined;
+    }
+    const minutes = (v: unknown) => Number(str(v) ?? num(v) ?? 0);
+    const bake = minutes(config.bakeTimeInMinutes);
+    let steps = 0;
+    let shape = "all traffic at once";
+    if (strategy === "CANARY") {
+        const canary = obj(config.canaryConfiguration);
+        steps = minutes(canary.canaryBakeTimeInMinutes);
+        shape = `${num(canary.canaryPercent) ?? "?"}% first, the rest after ${steps} min`;
+    } else if (strategy === "LINEAR") {
+        const linear = obj(config.linearConfiguration);
+        const step = num(linear.stepPercent) ?? 100;
+        const count = Math.ceil(100 / step);
+        steps = (count - 1) * minutes(linear.stepBakeTimeInMinutes);
+        shape = `${count} steps of ${step}%, ${minutes(linear.stepBakeTimeInMinutes)} min apart`;
+    }
+    return {
+        strategy,
+        seconds: (steps + bake) * 60,
+        note: `${strategy}: a full new task set, then ${shape}, then a ${bake} min bake before the old set stops (${steps + bake} min of waiting on top of one round).`,
     };
 }
 

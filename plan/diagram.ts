@@ -1,7 +1,8 @@
 /**
  * A Mermaid flowchart of a stack's architecture, which GitHub renders in `plan.md`: the resources that shape
  * traffic, compute and images, grouped by component, linked by their property dependencies. Arrows follow the
- * request (internet → load balancer → listener → target group → service) and then what each resource uses.
+ * request (internet → load balancer → listener → listener rule → target group → service) and then what each
+ * resource uses. A service with no load balancer (a worker) has no edge from the internet and says so.
  */
 import { RecordedResource } from "../sim/types";
 import { input, ResourceGraph } from "./values";
@@ -11,6 +12,8 @@ const SHOWN: Record<string, string> = {
     "aws:alb/loadBalancer:LoadBalancer": "load balancer",
     "aws:lb/listener:Listener": "listener",
     "aws:alb/listener:Listener": "listener",
+    "aws:lb/listenerRule:ListenerRule": "listener rule",
+    "aws:alb/listenerRule:ListenerRule": "listener rule",
     "aws:lb/targetGroup:TargetGroup": "target group",
     "aws:alb/targetGroup:TargetGroup": "target group",
     "aws:ecs/service:Service": "ECS service",
@@ -30,6 +33,7 @@ const SHOWN: Record<string, string> = {
 /** Dependencies drawn the other way round, so that arrows follow a request. */
 const TRAFFIC: Array<[string, string]> = [
     ["listener", "load balancer"],
+    ["listener rule", "listener"],
     ["ECS service", "target group"],
 ];
 
@@ -60,7 +64,7 @@ export function mermaid(resources: RecordedResource[], marks: Record<string, str
             lines.push(`    subgraph c${c++}["${label(`${component.type.split(":").pop()} ${component.name}`)}"]`);
         }
         for (const r of members) {
-            const detail = r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" ? ` ${String(input(r, "serviceName") ?? "").split(".").pop()}` : "";
+            const detail = detailOf(r);
             lines.push(`${indent}${ids.get(r.urn)}["${label(`${SHOWN[r.type]}${detail}<br/>${r.name}`)}"]`);
         }
         if (component) {
@@ -86,4 +90,21 @@ export function mermaid(resources: RecordedResource[], marks: Record<string, str
     const classes = shown.filter((r) => marks[r.urn]).map((r) => `    class ${ids.get(r.urn)} ${marks[r.urn]}`);
     const defs = classes.length > 0 ? Object.entries(classDefs).map(([name, style]) => `    classDef ${name} ${style}`) : [];
     return [...lines, ...edges, ...defs, ...classes].join("\n");
+}
+
+/** What a node adds to its kind: an endpoint's service, a rule's priority and conditions, a worker's lack of ingress. */
+function detailOf(r: RecordedResource): string {
+    if (r.type === "aws:ec2/vpcEndpoint:VpcEndpoint") {
+        return ` ${String(input(r, "serviceName") ?? "").split(".").pop()}`;
+    }
+    if (SHOWN[r.type] === "listener rule") {
+        const conditions = (Array.isArray(input(r, "conditions")) ? input(r, "conditions") as any[] : [])
+            .flatMap((c) => [...(c?.hostHeader?.values ?? []), ...(c?.pathPattern?.values ?? [])]);
+        return ` ${input(r, "priority") ?? ""}${conditions.length > 0 ? `: ${conditions.join(", ")}` : ""}`;
+    }
+    if (r.type === "aws:ecs/service:Service") {
+        const lbs = input(r, "loadBalancers");
+        return Array.isArray(lbs) && lbs.length === 0 ? " (no load balancer, no inbound)" : "";
+    }
+    return "";
 }

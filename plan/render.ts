@@ -47,7 +47,7 @@ function rollingRow(u: RollingUpdate): string[] {
     return [
         u.name,
         String(u.desiredCount),
-        `${u.batches}×${u.batchSize}`,
+        u.strategy === "ROLLING" ? `${u.batches}×${u.batchSize}` : `${u.strategy} ${u.batches}×${u.batchSize}`,
         `${mark(s.healthCheckIntervalSeconds, " s")} × ${mark(s.healthyThresholdCount)}`,
         mark(s.healthCheckGracePeriodSeconds, " s"),
         mark(s.deregistrationDelaySeconds, " s"),

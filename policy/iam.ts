@@ -187,3 +187,45 @@ export const ecsRolesTrustPolicy = resourcePolicy<TrustPolicyConfig>({
         }
     },
 });
+
+const ECS_PRINCIPAL = "ecs.amazonaws.com";
+
+/**
+ * The role ECS assumes for a blue/green, canary or linear deployment (`loadBalancers[].advancedConfiguration.roleArn`)
+ * moves production traffic, so it is held to its job: trusted by `ecs.amazonaws.com` only, and allowed no
+ * load-balancing change (anything but `Describe*`) on `*`. Source: ECS developer guide, "Amazon ECS infrastructure IAM
+ * role for load balancers".
+ */
+export const ecsInfrastructureRoleScoped = stackPolicy({
+    name: "ecs-infrastructure-role-scoped",
+    description: "Checks that the infrastructure role of an ECS service's traffic-shifting deployment (`loadBalancers[].advancedConfiguration.roleArn`) is trusted by `ecs.amazonaws.com` only and grants no load-balancing change other than `Describe*` on `*`.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["iam", "ecs", "least-privilege"],
+    anchors: { cdkNag: ["AwsSolutions-IAM5"], docs: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html" },
+    remediationSteps: "Trust only `ecs.amazonaws.com`, keep `elasticloadbalancing:Describe*` on `*`, and scope `ModifyRule`, `ModifyListener`, `RegisterTargets` and `DeregisterTargets` to the service's listener rules and target groups.",
+    validate: (resources, report) => {
+        const roles = ofTypes(resources, [T.role]);
+        for (const svc of ofTypes(resources, [T.service])) {
+            const shifting = known(() => Array.isArray(svc.props.loadBalancers) && svc.props.loadBalancers.some((lb: any) => lb?.advancedConfiguration !== undefined));
+            if (shifting !== true) {
+                continue;
+            }
+            for (const role of referencedBy(svc, "loadBalancers", roles)) {
+                const trust = parsePolicyDocument(known(() => role.props.assumeRolePolicy)) ?? [];
+                const others = trust.filter((s) => s.effect === "Allow").flatMap((s) => principalIsPublic(s.principal) ? ["*"] : servicePrincipals(s.principal)).filter((p) => p !== ECS_PRINCIPAL);
+                if (others.length > 0) {
+                    report(`Role ${role.name} moves ${svc.name}'s traffic but also trusts ${[...new Set(others)].join(", ")}; trust only ${ECS_PRINCIPAL}.`, role.urn);
+                }
+                for (const rp of rolePoliciesOf(role, resources)) {
+                    for (const s of parsePolicyDocument(known(() => rp.props.policy)) ?? []) {
+                        const changes = s.actions.filter((a) => /^elasticloadbalancing:/i.test(a) && !/^elasticloadbalancing:Describe/i.test(a));
+                        if (s.effect === "Allow" && s.resources.includes("*") && changes.length > 0) {
+                            report(`Role ${role.name}'s RolePolicy ${rp.name} allows ${changes.join(", ")} on "*"; scope them to ${svc.name}'s listener rules and target groups.`, role.urn);
+                        }
+                    }
+                }
+            }
+        }
+    },
+});

@@ -2,7 +2,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "./define";
 import { known, ofTypes, rawProps, referencedBy, SECURITY_GROUP_RULE_TYPES, T, UNKNOWN } from "./helpers";
-import { describePorts, PUBLIC_CIDRS, securityGroupRules, SgRule } from "./parse";
+import { containersOf, describePorts, PUBLIC_CIDRS, securityGroupRules, SgRule } from "./parse";
 
 const SEPARATE_RULE_TYPES = [T.ingressRule, T.egressRule, T.securityGroupRule];
 
@@ -205,7 +205,7 @@ function loadBalancerSecurityGroups(svc: PolicyResource, resources: PolicyResour
 
 export const ecsServiceTaskIngressRestricted = stackPolicy<TaskIngressConfig>({
     name: "ecs-service-task-ingress-restricted",
-    description: "Checks that the security groups of an ECS service admit no ingress from 0.0.0.0/0 or ::/0 and, when the service has load balancers, admit ingress only from the load balancers' security groups.",
+    description: "Checks that the security groups of an ECS service admit no ingress from 0.0.0.0/0 or ::/0 and, when the service has load balancers, admit ingress only from the load balancers' security groups, or from other security groups on exactly the ports the service publishes through Service Connect.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["ecs", "network", "security-group"],
@@ -222,6 +222,7 @@ export const ecsServiceTaskIngressRestricted = stackPolicy<TaskIngressConfig>({
             const lbsValue = known(() => svc.props.loadBalancers);
             const hasLbs = lbsValue === UNKNOWN || (Array.isArray(lbsValue) && lbsValue.length > 0);
             const allowed = hasLbs ? loadBalancerSecurityGroups(svc, resources) : { ids: new Set<string>(), urns: new Set<string>() };
+            const connectPorts = serviceConnectPorts(svc, resources);
             for (const sg of sgs) {
                 for (const { rule, owner, sourceUrns } of rulesOfSecurityGroup(sg, resources)) {
                     if (rule.direction !== "ingress") {
@@ -234,6 +235,10 @@ export const ecsServiceTaskIngressRestricted = stackPolicy<TaskIngressConfig>({
                         continue;
                     }
                     if (!hasLbs) {
+                        continue;
+                    }
+                    // Service Connect clients (other services' tasks) reach the published port directly.
+                    if (rule.cidrs.length === 0 && rule.prefixLists.length === 0 && rule.fromPort === rule.toPort && connectPorts.includes(rule.fromPort)) {
                         continue;
                     }
                     const idsFromLb = rule.sourceSecurityGroups.filter((id) => allowed.ids.has(id));
@@ -255,3 +260,20 @@ export const ecsServiceTaskIngressRestricted = stackPolicy<TaskIngressConfig>({
         }
     },
 });
+
+/**
+ * The ports on which `svc`'s tasks receive Service Connect traffic: for each published Service Connect service, its
+ * `ingressPortOverride`, else the container port of the task definition's port mapping it names. Source: ECS
+ * developer guide, "Service Connect components" (the proxy listens on the port mapping's container port).
+ */
+function serviceConnectPorts(svc: PolicyResource, resources: PolicyResource[]): number[] {
+    const sc = known(() => svc.props.serviceConnectConfiguration);
+    if (sc === UNKNOWN || !sc?.enabled || !Array.isArray(sc.services)) {
+        return [];
+    }
+    const mappings = referencedBy(svc, "taskDefinition", ofTypes(resources, [T.taskDefinition]))
+        .flatMap((td) => containersOf(td.props).flatMap((c) => c.portMappings ?? []));
+    return sc.services.flatMap((s: any) => typeof s?.ingressPortOverride === "number"
+        ? [s.ingressPortOverride]
+        : mappings.filter((m) => m.name !== undefined && m.name === s?.portName && typeof m.containerPort === "number").map((m) => m.containerPort as number));
+}

@@ -21,6 +21,7 @@ export interface ContainerDefinition {
     logConfiguration?: { logDriver?: string; options?: Record<string, string> };
     linuxParameters?: { capabilities?: { add?: string[]; drop?: string[] } };
     healthCheck?: { command?: string[] };
+    portMappings?: { name?: string; containerPort?: number }[];
     memory?: number;
     memoryReservation?: number;
 }

@@ -44,7 +44,7 @@ import {
     ecsTaskdefNoHostIpc,
     ecsTaskdefNoHostPid,
 } from "./ecsTaskDefinition";
-import { ecsRolesLeastPrivilege, ecsRolesTrustPolicy, iamRoleNoPolicyManagementConflicts } from "./iam";
+import { ecsInfrastructureRoleScoped, ecsRolesLeastPrivilege, ecsRolesTrustPolicy, iamRoleNoPolicyManagementConflicts } from "./iam";
 import {
     albListenerAcmCertificate,
     albListenerHttpsOrRedirect,
@@ -139,6 +139,7 @@ export const policies: Policies = [
     iamRoleNoPolicyManagementConflicts,
     ecsRolesLeastPrivilege,
     ecsRolesTrustPolicy,
+    ecsInfrastructureRoleScoped,
     logGroupRetention,
     logGroupKmsEncryption,
 ];

@@ -64,7 +64,7 @@ const MARKER = (component: string, end: boolean) => `<!-- ${end ? "end " : ""}ge
 /** The README with every generated section replaced by what the schema says now. */
 export function renderReadme(readme: string, schema: Schema): string {
     let out = readme;
-    for (const component of ["Registry", "FargateCluster", "WebService"]) {
+    for (const component of ["Registry", "FargateCluster", "WebService", "LoadBalancer", "WorkerService"]) {
         const start = out.indexOf(MARKER(component, false));
         const end = out.indexOf(MARKER(component, true));
         if (start < 0 || end < start) {

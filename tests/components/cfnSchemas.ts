@@ -17,6 +17,8 @@ export interface Target {
     skip?: unknown[];
     map?: Record<string, string>;
     string?: boolean;
+    /** The provider takes a number as text (pulumi-aws's ECS bake times) and sends it to AWS as a number. */
+    number?: boolean;
 }
 interface TypeMapping {
     cfnType: string;
@@ -179,7 +181,7 @@ export function physicalValues(resources: readonly RecordedResource[]): Physical
                     continue;
                 }
                 const mapped = t.map ? t.map[String(value)] ?? value : value;
-                const text = t.string ? String(mapped) : mapped;
+                const text = t.string ? String(mapped) : t.number && typeof mapped === "string" && mapped.trim() !== "" ? Number(mapped) : mapped;
                 const final = t.suffix !== undefined && typeof text === "string" ? text + t.suffix : text;
                 found.push({ resource: `${r.type}::${r.name}`, pulumiPath, cfnType: mapping.cfnType, cfnPath: t.cfn, value: final });
             }

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { FargateCluster, FargateClusterArgs, InvalidArgumentsError, Registry, RegistryArgs, WebService, WebServiceArgs } from "../../components";
+import { FargateCluster, FargateClusterArgs, InvalidArgumentsError, Registry, RegistryArgs, WebService, WebServiceArgs, WorkerService, WorkerServiceArgs } from "../../components";
 import { setSimulatedMocks, settle } from "../../sim/mocks";
 import { quote } from "../../components/validate";
 import { ruleViolations, schemaViolations, unmappedInputs } from "./cfnSchemas";
@@ -16,6 +16,25 @@ function mostly(valid: fc.Arbitrary<unknown>, invalid: fc.Arbitrary<unknown>): f
     );
 }
 const badInt = fc.constantFrom(-1, 0, 65536, 1.5, 100000);
+/** The new shared options (container, sidecars, EFS, Service Connect, strategy settings), each mostly valid. */
+const taskOptions = {
+    command: mostly(fc.constant(["node", "server.js"]), fc.constant([])),
+    entryPoint: mostly(fc.constant(["/sbin/tini", "--"]), fc.constant("sh")),
+    containerHealthCheck: mostly(fc.record({
+        command: fc.constant(["CMD-SHELL", "true"]),
+        intervalSeconds: mostly(fc.integer({ min: 5, max: 300 }), fc.constantFrom(4, 301)),
+        timeoutSeconds: mostly(fc.integer({ min: 2, max: 60 }), fc.constantFrom(1, 61)),
+        retries: mostly(fc.integer({ min: 1, max: 10 }), fc.constantFrom(0, 11)),
+        startPeriodSeconds: mostly(fc.integer({ min: 0, max: 300 }), fc.constant(301)),
+    }), fc.constant({ command: ["curl", "localhost"] })),
+    stopTimeoutSeconds: mostly(fc.integer({ min: 2, max: 120 }), fc.constantFrom(1, 121)),
+    ephemeralStorageGiB: mostly(fc.integer({ min: 21, max: 200 }), fc.constantFrom(20, 201)),
+    sidecars: mostly(fc.constant([{ name: "agent", image: "datadog/agent:7", cpu: 64, memoryMiB: 128, ports: [8126] }]),
+        fc.constantFrom([{ name: "app", image: "x" }], [{ name: "a", image: "x", cpu: 4096 }], [{ name: "a", image: "x" }, { name: "a", image: "y" }])),
+    efsVolumes: mostly(fc.constant([{ fileSystemId: "fs-0123456789abcdef0", containerPath: "/data", accessPointId: "fsap-0123456789abcdef0" }]),
+        fc.constantFrom([{ fileSystemId: "efs", containerPath: "/data" }], [{ fileSystemId: "fs-0123456789abcdef0", containerPath: "data" }])),
+    serviceConnect: mostly(fc.constantFrom({}, { discoveryName: "api" }, { clientOnly: true }), fc.constant({ discoveryName: "-bad" })),
+};
 const argsArb = fc.record({
     clusterArn: fc.oneof({ weight: 30, arbitrary: fc.constant(CLUSTER) }, { weight: 1, arbitrary: fc.constantFrom("main", "") }),
     vpcId: fc.constant("vpc-1"),
@@ -55,7 +74,38 @@ const argsArb = fc.record({
     capacity: mostly(fc.record({ onDemandBase: fc.integer({ min: 0, max: 100000 }), spotWeight: fc.integer({ min: 0, max: 1000 }) }), fc.constantFrom({ spotWeight: 1001 }, { onDemandBase: 100001 })),
     tags: mostly(fc.dictionary(fc.constantFrom("team", "Équipe", "cost:center", "a".repeat(128)), fc.constantFrom("", "web", "x/y=z@1", "v".repeat(256)), { maxKeys: 3, noNullPrototype: true }),
         fc.constantFrom({ "aws:team": "a" }, { team: "a#b" }, { ["k".repeat(129)]: "v" }, { team: "v".repeat(257) })),
-}) as unknown as fc.Arbitrary<WebServiceArgs>;
+    ...taskOptions,
+    strategy: mostly(fc.constantFrom("BLUE_GREEN", "CANARY", "LINEAR"), fc.constant("RED_BLACK")),
+    loadBalancer: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(undefined) },
+        { weight: 3, arbitrary: fc.record({
+            listenerArn: fc.constant("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/1/2"),
+            securityGroupId: fc.constant("sg-shared"),
+            arnSuffix: fc.constant("app/shared/1"),
+            priority: mostly(fc.integer({ min: 1, max: 50000 }), fc.constantFrom(0, 50001)).map((p) => p ?? 100),
+            hostHeaders: mostly(fc.constant(["api.example.com"]), fc.constant(["a b"])),
+            pathPatterns: mostly(fc.constant(["/api/*"]), fc.constant(["/1", "/2", "/3", "/4", "/5"])),
+        }) },
+    ),
+}).map(({ strategy, loadBalancer, ...rest }) => ({
+    ...rest,
+    ...(strategy !== undefined ? { deployment: { ...(rest.deployment as object ?? {}), strategy } } : {}),
+    // Attached to a shared load balancer, the own load balancer's settings are left out (else nearly every run is rejected).
+    ...(loadBalancer !== undefined ? { loadBalancer, loadBalancerSubnetIds: undefined, allowedCidrs: undefined, certificateArn: undefined } : {}),
+})) as unknown as fc.Arbitrary<WebServiceArgs>;
+
+
+const workerArgsArb = fc.record({
+    clusterArn: fc.oneof({ weight: 30, arbitrary: fc.constant(CLUSTER) }, { weight: 1, arbitrary: fc.constantFrom("main", "") }),
+    vpcId: fc.constant("vpc-1"),
+    subnetIds: fc.oneof({ weight: 30, arbitrary: fc.constant(["subnet-a", "subnet-b"]) }, { weight: 1, arbitrary: fc.constant([]) }),
+    image: fc.constant("nginx:1.27"),
+    containerPort: mostly(fc.integer({ min: 1, max: 65535 }), badInt),
+    ...taskOptions,
+    deployment: mostly(fc.constant({ strategy: "ROLLING" }), fc.constant({ strategy: "BLUE_GREEN" })),
+    autoscaling: mostly(fc.integer({ min: 1, max: 3 }).map((min) => ({ minCapacity: min, maxCapacity: min + 3, queueDepth: { queueName: "orders", messagesPerTask: 50 } })),
+        fc.constantFrom({ minCapacity: 1, maxCapacity: 2, queueDepth: { queueName: "https://sqs/orders", messagesPerTask: 5 } }, { minCapacity: 1, maxCapacity: 2, queueDepth: { queueName: "q", messagesPerTask: 0 } })),
+}) as unknown as fc.Arbitrary<WorkerServiceArgs>;
 
 /** Component names: plain, at the limits of the names derived from them, and AWS's reserved prefixes. */
 const nameArb = fc.constantFrom("web", "internal-api", "sg", "sg-web", "api.v2", "a".repeat(80), "Web_App", "my app", "web-漢字", "team/api:v2");
@@ -151,6 +201,37 @@ describe("FargateCluster and Registry under generated arguments", () => {
                 constructed++;
             }
         }), { numRuns: 40, seed: 20261201 });
+        assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
+    });
+});
+
+describe("WorkerService under generated arguments", () => {
+    it("either constructs with no ingress rule at all, or is rejected with named-argument messages before any resource is registered", async () => {
+        let constructed = 0;
+        let rejected = 0;
+        await fc.assert(fc.asyncProperty(workerArgsArb, async (args) => {
+            const recorder = await setSimulatedMocks();
+            try {
+                new WorkerService("jobs", args);
+            } catch (error) {
+                assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
+                for (const problem of error.problems) {
+                    assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`);
+                    assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
+                }
+                await settle();
+                assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+                rejected++;
+                return;
+            }
+            await settle();
+            assert.equal(recorder.ofType("aws:ecs/service:Service").length, 1);
+            assert.deepEqual(recorder.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), []);
+            assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+            assert.deepEqual(schemaViolations(recorder.resources), [], "AWS's schemas accept every value");
+            assert.deepEqual(ruleViolations(recorder.resources), [], "awsRules accepts every value");
+            constructed++;
+        }), { numRuns: 100, seed: 20261201 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
     });
 });

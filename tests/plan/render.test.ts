@@ -1,10 +1,14 @@
+import * as path from "path";
 import * as assert from "assert";
 import { mermaid } from "../../plan/diagram";
 import { columns, duration, mdTable, range, unitUsd, usd } from "../../plan/format";
 import { summarise } from "../../plan/plan";
+import { loadStack, runStack } from "../../plan/stack";
 import { treeRows } from "../../plan/render";
 import { keySettings } from "../../plan/settings";
 import { webStack } from "./fixtures/resources";
+
+const PACKAGE_DIR = path.resolve(__dirname, "..", "..");
 
 describe("plan render: formats", () => {
     it("writes durations as a person reads them", () => {
@@ -65,5 +69,22 @@ describe("plan render: the Mermaid diagram", () => {
     it("has no Internet node when every load balancer is internal", () => {
         const { fx } = webStack({ internal: true });
         assert.ok(!mermaid(fx.resources).includes("internet"));
+    });
+
+    it("shows the shared load balancer's rules routing to each service, and a worker with no edge from the internet", async function () {
+        this.timeout(60_000);
+        const resources = (await runStack(loadStack(path.join(PACKAGE_DIR, "stacks", "platform"), "platform"))).resources;
+        const lines = mermaid(resources).split("\n");
+        const id = (label: string) => lines.find((l) => l.includes(`["${label}`))!.trim().split("[")[0];
+        const [alb, listener, apiRule, wwwRule, apiTg, wwwTg, api, www, worker] = [
+            "load balancer<br/>edge", "listener<br/>edge-https", "listener rule 10: api.example.com<br/>api-rule", "listener rule 20: www.example.com<br/>www-rule",
+            "target group<br/>api-tg", "target group<br/>www-tg", "ECS service<br/>api", "ECS service<br/>www", "ECS service (no load balancer, no inbound)<br/>worker",
+        ].map(id);
+        for (const edge of [`internet --> ${alb}`, `${alb} --> ${listener}`, `${listener} --> ${apiRule}`, `${listener} --> ${wwwRule}`,
+            `${apiRule} -->|actions| ${apiTg}`, `${wwwRule} -->|actions| ${wwwTg}`, `${apiTg} --> ${api}`, `${wwwTg} --> ${www}`]) {
+            assert.ok(lines.includes(`    ${edge}`), `missing edge ${edge}`);
+        }
+        assert.equal(lines.filter((l) => l.startsWith("    internet -->")).length, 1, "one internet edge: the shared load balancer");
+        assert.ok(!lines.some((l) => l.endsWith(` --> ${worker}`)), "nothing routes to the worker");
     });
 });

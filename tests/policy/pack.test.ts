@@ -67,6 +67,7 @@ const TABLE: Record<string, "mandatory" | "advisory" | "disabled"> = {
     "iam-role-no-policy-management-conflicts": "mandatory",
     "ecs-roles-least-privilege": "mandatory",
     "ecs-roles-trust-policy": "advisory",
+    "ecs-infrastructure-role-scoped": "mandatory",
     "log-group-retention": "advisory",
     "log-group-kms-encryption": "advisory",
 };
@@ -108,7 +109,7 @@ function knownBadStack(): FixtureResource[] {
 describe("the pack through its analyzer handlers", function () {
     this.timeout(60000);
 
-    it("lists 60 policies with unique names, each with the table's default level", async () => {
+    it("lists 61 policies with unique names, each with the table's default level", async () => {
         const info = await getAnalyzerInfo();
         assert.strictEqual(info.name, "ecs-fargate-policy");
         assert.strictEqual(info.supportsConfig, true);
@@ -116,7 +117,7 @@ describe("the pack through its analyzer handlers", function () {
         assert.strictEqual(new Set(names).size, names.length);
         assert.deepStrictEqual(Object.fromEntries(info.policies.map((p) => [p.name, p.enforcementLevel])), TABLE);
         const count = (level: string) => info.policies.filter((p) => p.enforcementLevel === level).length;
-        assert.deepStrictEqual([count("mandatory"), count("advisory"), count("disabled")], [22, 33, 5]);
+        assert.deepStrictEqual([count("mandatory"), count("advisory"), count("disabled")], [23, 33, 5]);
     });
 
     it("gives every policy its description, severity, framework, tags and remediation steps", async () => {

@@ -43,7 +43,7 @@ describe("the policy pack folder served over gRPC", function () {
         child?.kill();
     });
 
-    it("answers GetAnalyzerInfo with the same 60 policies and levels as the in-process runner", async () => {
+    it("answers GetAnalyzerInfo with the same 61 policies and levels as the in-process runner", async () => {
         const started = await startPack();
         child = started.child;
         const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${started.port}`, grpc.credentials.createInsecure());
@@ -54,7 +54,7 @@ describe("the policy pack folder served over gRPC", function () {
         const inProcess = await getAnalyzerInfo();
         assert.strictEqual(info.getName(), inProcess.name);
         assert.strictEqual(info.getVersion(), inProcess.version);
-        assert.strictEqual(served.length, 60);
+        assert.strictEqual(served.length, 61);
         assert.deepStrictEqual(served, inProcess.policies.map((p) => [p.name, p.enforcementLevel]));
     });
 });

@@ -20,6 +20,12 @@ const props = (stack: FixtureResource[], name: string) => find(stack, name).prop
 const remove = (stack: FixtureResource[], name: string) => stack.splice(stack.indexOf(find(stack, name)), 1);
 const add = (stack: FixtureResource[], type: string, name: string, p: Record<string, any>, deps: Record<string, string[]> = {}) => stack.push({ type, name, props: p, deps });
 
+/** The service publishes its container's named port 8080 through Service Connect. */
+function publishThroughServiceConnect(s: FixtureResource[]): void {
+    props(s, "app-task").containerDefinitions = JSON.stringify([{ ...container(), portMappings: [{ name: "app", containerPort: 8080, protocol: "tcp" }] }]);
+    props(s, "app-service").serviceConnectConfiguration = { enabled: true, services: [{ portName: "app", discoveryName: "app", clientAlias: [{ port: 8080, dnsName: "app" }] }] };
+}
+
 const mutations: StackMutation[] = [
     { policy: "ecr-repository-scan-on-push", what: "scanOnPush off", mutate: (s) => (props(s, "app-repo").imageScanningConfiguration.scanOnPush = false),
         expect: [["app-repo", "Images are not scanned on push; set `imageScanningConfiguration: { scanOnPush: true }` or enable ENHANCED registry scanning for this repository."]] },
@@ -58,6 +64,27 @@ const mutations: StackMutation[] = [
         remove(s, "app-task-https-out");
         props(s, "app-task-sg").ingress = [{ protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: ["sg-bastion"], description: "bastion" }];
     }, expect: [["app-service", "Task security group app-task-sg, inline ingress[0] admits security group sg-bastion; the service is behind a load balancer, so admit only the load balancer's security group."]] },
+    { policy: "ecs-service-task-ingress-restricted", what: "a Service Connect caller's group admitted on a port the service does not publish", mutate: (s) => {
+        publishThroughServiceConnect(s);
+        add(s, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-task-from-worker", {
+            securityGroupId: "sg-task", ipProtocol: "tcp", fromPort: 9090, toPort: 9090, referencedSecurityGroupId: "sg-worker", description: "worker" }, { securityGroupId: ["app-task-sg"] });
+    }, expect: [["app-service", "Task security group app-task-sg, rule app-task-from-worker admits security group sg-worker; the service is behind a load balancer, so admit only the load balancer's security group."]] },
+    { policy: "ecs-infrastructure-role-scoped", what: "a blue/green role trusting tasks too and modifying any rule", mutate: (s) => {
+        const roleArn = "arn:aws:iam::123456789012:role/app-ecs-infra";
+        add(s, "aws:iam/role:Role", "app-ecs-infra-role", { name: "app-ecs-infra", arn: roleArn, assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: ["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"] }, Action: "sts:AssumeRole" }] }) });
+        add(s, "aws:iam/rolePolicy:RolePolicy", "app-ecs-infra-policy", { role: "app-ecs-infra", policy: JSON.stringify({
+            Version: "2012-10-17", Statement: [
+                { Effect: "Allow", Action: ["elasticloadbalancing:DescribeRules"], Resource: "*" },
+                { Effect: "Allow", Action: ["elasticloadbalancing:ModifyRule"], Resource: "*" },
+            ] }) }, { role: ["app-ecs-infra-role"] });
+        const lbs = props(s, "app-service").loadBalancers;
+        lbs[0].advancedConfiguration = { alternateTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/alt/1", productionListenerRule: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/a/1/2/3", roleArn };
+        find(s, "app-service").deps.loadBalancers = [...find(s, "app-service").deps.loadBalancers, "app-ecs-infra-role"];
+    }, expect: [
+        ["app-ecs-infra-role", "Role app-ecs-infra-role moves app-service's traffic but also trusts ecs-tasks.amazonaws.com; trust only ecs.amazonaws.com."],
+        ["app-ecs-infra-role", "Role app-ecs-infra-role's RolePolicy app-ecs-infra-policy allows elasticloadbalancing:ModifyRule on \"*\"; scope them to app-service's listener rules and target groups."],
+    ] },
     { policy: "ecs-service-exec-controlled", what: "ECS Exec on a cluster that does not log it", mutate: (s) => {
         props(s, "app-service").enableExecuteCommand = true;
         props(s, "app-cluster").configuration.executeCommandConfiguration = { logging: "NONE" };
@@ -159,6 +186,30 @@ describe("stack policies: what they accept", () => {
         props(s, "app-task-from-alb").cidrIpv4 = "10.0.0.0/16";
         delete props(s, "app-task-from-alb").referencedSecurityGroupId;
         assert.deepStrictEqual(await runStack(stackPolicy("ecs-service-task-ingress-restricted"), s), { violations: [] });
+    });
+
+    it("accepts other services' groups on exactly the port the service publishes through Service Connect", async () => {
+        const s = baselineStack();
+        publishThroughServiceConnect(s);
+        add(s, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-task-from-worker", {
+            securityGroupId: "sg-task", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, referencedSecurityGroupId: "sg-worker", description: "worker" }, { securityGroupId: ["app-task-sg"] });
+        assert.deepStrictEqual(await runStack(stackPolicy("ecs-service-task-ingress-restricted"), s), { violations: [] });
+    });
+
+    it("accepts an infrastructure role as WebService builds it: ECS only, describe on *, changes on its rule and groups", async () => {
+        const { record } = await import("../helpers");
+        const { WebService } = await import("../../components");
+        const rec = await record(() => new WebService("api", {
+            clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main", vpcId: "vpc-1", subnetIds: ["subnet-a"], image: "nginx:1.27",
+            loadBalancer: { listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shared/1/2", securityGroupId: "sg-shared", arnSuffix: "app/shared/1", priority: 5, pathPatterns: ["/*"] },
+            deployment: { strategy: "BLUE_GREEN" },
+        }));
+        const stack: FixtureResource[] = rec.resources.filter((r) => r.custom).map((r) => ({
+            type: r.type, name: r.name, props: { ...r.inputs, ...r.outputs, id: r.id },
+            deps: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, urns]) => [k, urns.map((u) => u.split("::").pop()!)])),
+        }));
+        assert.deepStrictEqual(await runStack(stackPolicy("ecs-infrastructure-role-scoped"), stack), { violations: [] });
+        assert.ok(stack.some((r) => r.name === "api-ecs-infra-role"));
     });
 
     it("finds the load balancer's group through dependencies while its id is unknown (preview)", async () => {

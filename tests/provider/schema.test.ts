@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { Architecture, ContainerInsights, ImagePlatform, ImageTagMutability, NatGateways } from "../../components";
+import { Architecture, ContainerInsights, DeploymentStrategy, ImagePlatform, ImageTagMutability, NatGateways } from "../../components";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -34,9 +34,9 @@ const schema: { name: string; resources: Record<string, SchemaObject>; types: Re
 );
 const TOKEN = (name: string) => `ecs-fargate:index:${name}`;
 
-/** Every interface declared in components/, by name: its properties and whether each is optional. */
+/** Every interface declared in components/, by name: its properties (inherited ones included) and whether each is optional. */
 function interfaces(): Map<string, Map<string, boolean>> {
-    const found = new Map<string, Map<string, boolean>>();
+    const own = new Map<string, { props: Map<string, boolean>; bases: string[] }>();
     const dir = path.join(ROOT, "components");
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
         const source = ts.createSourceFile(file, fs.readFileSync(path.join(dir, file), "utf8"), ts.ScriptTarget.ES2022, true);
@@ -48,17 +48,22 @@ function interfaces(): Map<string, Map<string, boolean>> {
                         props.set(member.name.getText(source), member.questionToken !== undefined);
                     }
                 }
-                found.set(node.name.text, props);
+                const bases = (node.heritageClauses ?? []).flatMap((c) => c.types.map((t) => t.expression.getText(source)));
+                own.set(node.name.text, { props, bases });
             }
         });
     }
-    return found;
+    const flatten = (name: string): Map<string, boolean> => {
+        const entry = own.get(name)!;
+        return new Map([...entry.bases.flatMap((b) => [...flatten(b)]), ...entry.props]);
+    };
+    return new Map([...own.keys()].map((name) => [name, flatten(name)]));
 }
 
 describe("schema.json", () => {
-    it("names the package ecs-fargate and has exactly the three components", () => {
+    it("names the package ecs-fargate and has exactly the five components", () => {
         assert.equal(schema.name, "ecs-fargate");
-        assert.deepEqual(Object.keys(schema.resources).sort(), ["FargateCluster", "Registry", "WebService"].map(TOKEN));
+        assert.deepEqual(Object.keys(schema.resources).sort(), ["FargateCluster", "LoadBalancer", "Registry", "WebService", "WorkerService"].map(TOKEN));
     });
 
     it("describes every input and output of every component and type", () => {
@@ -81,7 +86,7 @@ describe("schema.json", () => {
     });
 
     it("carries each enumeration as a string enum with the TypeScript names and values", () => {
-        const enums: Record<string, Record<string, string>> = { Architecture, ContainerInsights, ImagePlatform, ImageTagMutability, NatGateways };
+        const enums: Record<string, Record<string, string>> = { Architecture, ContainerInsights, DeploymentStrategy, ImagePlatform, ImageTagMutability, NatGateways };
         const inSchema = Object.entries(schema.types).filter(([, t]) => t.enum).map(([token]) => token).sort();
         assert.deepEqual(inSchema, Object.keys(enums).map(TOKEN).sort());
         for (const [name, values] of Object.entries(enums)) {
@@ -138,8 +143,10 @@ describe("schema.json", () => {
         }
     });
 
-    it("requires of WebService exactly the cluster, network and image, and nothing of Registry or FargateCluster", () => {
-        assert.deepEqual([...schema.resources[TOKEN("WebService")].requiredInputs!].sort(), ["clusterArn", "image", "loadBalancerSubnetIds", "subnetIds", "vpcId"]);
+    it("requires of WebService and WorkerService exactly the cluster, network and image, of LoadBalancer its network, and nothing of Registry or FargateCluster", () => {
+        assert.deepEqual([...schema.resources[TOKEN("WebService")].requiredInputs!].sort(), ["clusterArn", "image", "subnetIds", "vpcId"]);
+        assert.deepEqual([...schema.resources[TOKEN("WorkerService")].requiredInputs!].sort(), ["clusterArn", "image", "subnetIds", "vpcId"]);
+        assert.deepEqual([...schema.resources[TOKEN("LoadBalancer")].requiredInputs!].sort(), ["subnetIds", "vpcId"]);
         assert.deepEqual(schema.resources[TOKEN("Registry")].requiredInputs, []);
         assert.deepEqual(schema.resources[TOKEN("FargateCluster")].requiredInputs, []);
     });
@@ -152,5 +159,7 @@ describe("schema.json", () => {
             "executionRoleArn", "loadBalancerArn", "loadBalancerDnsName", "loadBalancerSecurityGroupId", "logGroupName", "securityGroupId",
             "serviceArn", "serviceName", "targetGroupArn", "taskDefinitionArn", "taskRoleArn", "url",
         ]);
+        assert.deepEqual(outputs("WorkerService"), ["executionRoleArn", "logGroupName", "securityGroupId", "serviceArn", "serviceName", "taskDefinitionArn", "taskRoleArn"]);
+        assert.deepEqual(outputs("LoadBalancer"), ["arnSuffix", "dnsName", "listenerArn", "loadBalancerArn", "securityGroupId", "url"]);
     });
 });
