@@ -33,7 +33,8 @@ def docstring_problems(schema):
                            (getattr(pulumi_ecs_fargate, name), resource["properties"])):
             for prop, spec in props.items():
                 attr = getattr(cls, snake(prop), None)
-                doc = (attr.__doc__ or "").strip() if attr is not None else None
+                # Pulumi's codegen indents a multi-line description's later lines; cleandoc undoes exactly that.
+                doc = inspect.cleandoc(attr.__doc__ or "") if attr is not None else None
                 if doc != spec.get("description", "").strip():
                     problems.append({"where": f"{cls.__name__}.{snake(prop)}", "expected": spec.get("description"), "got": doc})
         # The component's own description opens the docstring of each constructor overload (what an IDE shows).
