@@ -180,6 +180,17 @@ const COMPUTERS: Record<string, Computer> = {
         const listenerArn = arn("elasticloadbalancing", ctx, `listener/${lbPart}/${stableHash([name], 16)}`);
         return { id: listenerArn, computed: { arn: listenerArn } };
     },
+    "aws:lb/listenerRule:ListenerRule": (name, inputs, ctx) => {
+        // A rule's ARN extends its listener's: listener-rule/app/<lb>/<lb id>/<listener id>/<rule id>.
+        const listenerPart = str(inputs.listenerArn, "listener/app/lb/0/0").split(":listener/")[1] ?? "app/lb/0/0";
+        const ruleArn = arn("elasticloadbalancing", ctx, `listener-rule/${listenerPart}/${stableHash([name], 16)}`);
+        return { id: ruleArn, computed: { arn: ruleArn } };
+    },
+    "aws:sqs/queue:Queue": (name, inputs, ctx) => {
+        const queueName = physicalName(inputs, name, name);
+        const url = `https://sqs.${ctx.region}.amazonaws.com/${SIMULATED_ACCOUNT_ID}/${queueName}`;
+        return { id: url, computed: { name: queueName, url, arn: arn("sqs", ctx, queueName) } };
+    },
     "aws:appautoscaling/target:Target": (name, inputs) => ({
         id: str(inputs.resourceId, name),
         computed: {},
