@@ -60,7 +60,8 @@ export const PLAN_USAGE = `Usage: ecs-fargate plan [flags]
 
 Runs a stack's program (TypeScript or JavaScript, as \`pulumi up\` would) against a simulated AWS: no credentials, no
 network. Reports what it creates, the policy pack's verdict, the monthly cost and the deploy time, and writes
-plan.json and plan.md to --out.
+plan.json and plan.md to --out. With --base <ref>, --base local (the last \`ecs-fargate local up\` of the stack) or
+--base-plan <plan.json>, it also plans the change from that base to the working tree.
 
 ${flagHelp(PLAN_FLAGS)}
 

@@ -1,5 +1,5 @@
 /**
- * `ecs-fargate plan --base <ref> | --base-plan <plan.json> [--fail-on-risk]`: the plan of a change. Plans the working
+ * `ecs-fargate plan --base <ref> | --base local | --base-plan <plan.json> [--fail-on-risk]`: the plan of a change. Plans the working
  * tree as `plan` does (plan.json, plan.md, the policy verdict), plans the base, and writes `plan-diff.json` and
  * `plan-diff.md` (a pull-request comment) beside them. Exit codes: 2 either side cannot be planned; 1 mandatory policy
  * violations in the working tree; 3 a risk flag with `--fail-on-risk`; else 0.
