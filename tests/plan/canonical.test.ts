@@ -48,6 +48,27 @@ describe("canonical references", () => {
         assert.deepStrictEqual(diffResources(a, edited).changes.map((c) => `${c.kind} ${c.name}: ${c.changed.join(",")}`), ["update web-exec-policy: policy"]);
     });
 
+    it("leaves content outputs alone (a Docker image's digest), and takes a dependency on a component as one on its children", () => {
+        const comp = `${P}ecs-fargate:index:Registry::app`;
+        const repo = `${P}ecs-fargate:index:Registry$aws:ecr/repository:Repository::app`;
+        const image = `${P}ecs-fargate:index:Registry$docker:index/image:Image::app-image`;
+        const url = "123456789012.dkr.ecr.us-east-1.amazonaws.com/devops-ecr";
+        const digest = `${url}@sha256:${"ab".repeat(32)}`;
+        const rs: RecordedResource[] = [
+            { ...res(comp, "ecs-fargate:index:Registry", {}), custom: false },
+            { ...res(repo, "aws:ecr/repository:Repository", { name: "devops-ecr" }, { arn: "arn:aws:ecr:us-east-1:123456789012:repository/devops-ecr", repositoryUrl: url, status: "ACTIVE-REPOSITORY" }), parent: comp },
+            { ...res(image, "docker:index/image:Image", { imageName: `${url}:sha-1` }, { repoDigest: digest }, { imageName: [repo] }), parent: comp },
+            res(`${P}aws:ecs/taskDefinition:TaskDefinition::web-task`, "aws:ecs/taskDefinition:TaskDefinition",
+                { containerDefinitions: JSON.stringify([{ image: digest }]), note: "ACTIVE-REPOSITORY" }, {}, { containerDefinitions: [image, comp] }),
+        ];
+        const [, , img, task] = canonicalReferences(rs);
+        assert.strictEqual(img.inputs.imageName, `${referenceToken(repo, "repositoryUrl")}:sha-1`);
+        // The digest is content: it stays, so a new build shows in the task definition.
+        assert.strictEqual(JSON.parse(String(task.inputs.containerDefinitions))[0].image, `${referenceToken(repo, "repositoryUrl")}@sha256:${"ab".repeat(32)}`);
+        // A status is not an identifier.
+        assert.strictEqual(task.inputs.note, "ACTIVE-REPOSITORY");
+    });
+
     it("aligns the deployed state: engine autonames dropped, hash-only differences of computed inputs taken as the same", () => {
         const head = canonicalReferences(stack("vpc-0123456789abcdef0", "1111111", "web-2222222"));
         const deployed = canonicalReferences(stack("vpc-0fedcba987654321f", "3333333", "web-4444444"));

@@ -92,5 +92,20 @@ describe("plan of a change against the local deployment (--base local)", functio
         assert.deepStrictEqual(d.risks, []);
         assert.strictEqual(d.cost.deltaMonthlyUsd, 10.86);
         assert.strictEqual(d.verdict, "+$10.86/month, no replacements, rollout ≈ 2 min");
+        fs.writeFileSync(file, text);
+    });
+
+    it("after an edit of the app's code: the new image shows through the task definition (content is not canonicalised)", async () => {
+        fs.appendFileSync(path.join(clone, "app", "server.js"), "// a change in the app\n");
+        const r = await planAgainstLocal();
+        assert.strictEqual(r.code, 0, r.err);
+        const d = readDiff();
+        // As against git HEAD (tests/plan/diffCli.test.ts): the image's tag and digest are content, equal in the local
+        // engine and the offline simulator for one build context, so only the edit changes them.
+        assert.deepStrictEqual(d.changes.map((x) => `${x.kind} ${x.name}: ${x.changed.join(",")}`), [
+            "update app-image: imageName", "replace web-task: containerDefinitions", "update web: taskDefinition",
+        ]);
+        assert.deepStrictEqual(d.changes[2].computedFrom, { taskDefinition: "web-task" });
+        assert.deepStrictEqual([d.risks, d.cost.deltaMonthlyUsd], [[], 0]);
     });
 });
