@@ -48,7 +48,7 @@ export const PLAN_FLAGS: Flag<PlanArgs>[] = [
     { name: "--quiet", short: "-q", help: "no report on stdout (files and exit code only)", set: (a) => void (a.quiet = true) },
     {
         name: "--base", value: "<ref>",
-        help: "plan the change from git ref <ref> (its project, stack and config files) to the working tree (`local`, the last `ecs-fargate local` deployment, is not supported yet). Writes plan-diff.json and plan-diff.md too",
+        help: "plan the change from git ref <ref> (its project, stack and config files) to the working tree (or `local`: the last `ecs-fargate local up` of the stack, from <project>/.ecs-fargate/). Writes plan-diff.json and plan-diff.md too",
         set: (a, v) => void (a.base = v),
     },
     { name: "--base-plan", value: "<plan.json>", help: "plan the change from an earlier plan.json (written by `ecs-fargate plan`) to the working tree", set: (a, v) => void (a.basePlan = path.resolve(v)) },
@@ -60,7 +60,8 @@ export const PLAN_USAGE = `Usage: ecs-fargate plan [flags]
 
 Runs a stack's program (TypeScript or JavaScript, as \`pulumi up\` would) against a simulated AWS: no credentials, no
 network. Reports what it creates, the policy pack's verdict, the monthly cost and the deploy time, and writes
-plan.json and plan.md to --out.
+plan.json and plan.md to --out. With --base <ref>, --base local (the last \`ecs-fargate local up\` of the stack) or
+--base-plan <plan.json>, it also plans the change from that base to the working tree.
 
 ${flagHelp(PLAN_FLAGS)}
 

@@ -1,5 +1,5 @@
 /**
- * `ecs-fargate plan --base <ref> | --base-plan <plan.json> [--fail-on-risk]`: the plan of a change. Plans the working
+ * `ecs-fargate plan --base <ref> | --base local | --base-plan <plan.json> [--fail-on-risk]`: the plan of a change. Plans the working
  * tree as `plan` does (plan.json, plan.md, the policy verdict), plans the base, and writes `plan-diff.json` and
  * `plan-diff.md` (a pull-request comment) beside them. Exit codes: 2 either side cannot be planned; 1 mandatory policy
  * violations in the working tree; 3 a risk flag with `--fail-on-risk`; else 0.
@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { baseFromGitRef, baseFromLocalState, baseFromPlanFile, DiffBase } from "../plan/diffBase";
+import { alignDeployedState, canonicalReferences } from "../plan/canonical";
 import { planDiff } from "../plan/diffPlan";
 import { buildPlan, redactedState } from "../plan/plan";
 import { renderMarkdown } from "../plan/render";
@@ -21,7 +22,7 @@ async function loadBase(args: PlanArgs, progress: (m: string) => void): Promise<
     if (args.basePlan !== undefined) {
         return baseFromPlanFile(args.basePlan);
     }
-    return args.base === "local" ? baseFromLocalState() : baseFromGitRef(args.base!, args.cwd, args.stack, progress);
+    return args.base === "local" ? baseFromLocalState(args.cwd, args.stack, undefined, progress) : baseFromGitRef(args.base!, args.cwd, args.stack, progress);
 }
 
 /** Runs the plan of a change; resolves to the exit code (errors are the caller's to report). */
@@ -29,7 +30,14 @@ export async function runPlanDiff(args: PlanArgs, io: CliIO, progress: (m: strin
     const started = Date.now();
     const base = await loadBase(args, progress);
     const { plan, resources } = await buildPlan({ projectDir: args.cwd, stack: args.stack, policyConfig: args.policyConfig, progress });
-    const head = base.redacted ? redactedState(resources) : resources;
+    let head = base.redacted ? redactedState(resources) : resources;
+    if (base.canonical) {
+        // Physical identifiers differ between the deployment and the offline run: compare references by URN.
+        head = canonicalReferences(head);
+        const aligned = alignDeployedState(canonicalReferences(base.resources), head);
+        base.resources = aligned.resources;
+        base.warnings.push(...aligned.notes);
+    }
     if (base.side.stack && base.side.stack !== plan.stack) {
         base.warnings.push(`the base plan is of stack ${base.side.stack}, the working tree's of ${plan.stack}.`);
     }

@@ -3,14 +3,18 @@
  * - a git ref: the commit checked out in a temporary `git worktree` (the project, stack and config files as they are
  *   there), its program run against the simulated AWS like the working tree's;
  * - an earlier `plan.json`, which keeps the redacted recorded state (`Plan.state`);
- * - the last `ecs-fargate local` deployment: not supported yet (see `baseFromLocalState`).
+ * - the last `ecs-fargate local` deployment (`.ecs-fargate/`), compared with references canonicalised.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as yaml from "js-yaml";
+import { ExportedResource, exportResources } from "../engine/local";
+import { localPaths } from "../engine/workspace";
 import { RecordedResource } from "../sim/types";
 import { DiffSide } from "./diffPlan";
+import { redactedState } from "./plan";
 import { loadStack, PlanError, runStack } from "./stack";
 
 /** One side of a comparison: its resources and how to name it. */
@@ -19,6 +23,11 @@ export interface DiffBase {
     side: DiffSide;
     /** Resources carry `[secret]` in place of secrets (a `plan.json`): the head is compared redacted too. */
     redacted: boolean;
+    /**
+     * The base's physical identifiers are not the offline simulator's (a local deployment): compare both sides with
+     * references canonicalised (plan/canonical.ts).
+     */
+    canonical?: boolean;
     warnings: string[];
 }
 
@@ -115,14 +124,62 @@ export function baseFromPlanFile(file: string): DiffBase {
     };
 }
 
+/** A resource of `pulumi stack export` as the plan records resources. */
+export function recordedFromExport(r: ExportedResource): RecordedResource {
+    const x = r as ExportedResource & { protect?: boolean; deleteBeforeReplace?: boolean; ignoreChanges?: string[] };
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.urn.slice(r.urn.lastIndexOf("::") + 2),
+        custom: r.custom === true,
+        parent: r.parent,
+        id: r.id,
+        inputs: r.inputs ?? {},
+        outputs: r.outputs ?? {},
+        propertyDependencies: r.propertyDependencies ?? {},
+        dependencies: r.dependencies ?? [],
+        provider: r.provider,
+        protect: x.protect || undefined,
+        deleteBeforeReplace: x.deleteBeforeReplace || undefined,
+        ignoreChanges: x.ignoreChanges && x.ignoreChanges.length > 0 ? x.ignoreChanges : undefined,
+        retainOnDelete: r.retainOnDelete || undefined,
+    };
+}
+
 /**
- * `--base local`: the last `ecs-fargate local` deployment. Not supported: that state (`.ecs-fargate/`) holds the IDs,
- * ARNs and autonames the engine's simulated providers drew at random, so every reference in it differs from an
- * offline run's; comparing them needs a preview through that engine instead.
+ * `--base local`: the last `ecs-fargate local` deployment of the stack, read with `pulumi stack export` from the
+ * project's `.ecs-fargate/` (or `stateRoot`). Its IDs, ARNs and autonames are the local engine's, not the offline
+ * simulator's: the caller compares both sides with references canonicalised (`canonical`, see plan/canonical.ts),
+ * and the head is aligned with it by `alignDeployedState`. Secrets are compared redacted (the state holds them
+ * encrypted).
  */
-export function baseFromLocalState(): DiffBase {
-    throw new PlanError(
-        "`--base local` is not supported yet: the state of `ecs-fargate local` holds the simulated engine's own IDs and ARNs, which an offline plan cannot compare with. " +
-            "Use --base <git ref> or --base-plan <plan.json>.",
-    );
+export async function baseFromLocalState(projectDir: string, stack: string, stateRoot?: string, progress: (m: string) => void = () => undefined): Promise<DiffBase> {
+    const dir = path.resolve(projectDir);
+    const paths = localPaths(dir, stateRoot);
+    let project: string;
+    try {
+        project = String((yaml.load(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as { name?: unknown } | undefined)?.name ?? "");
+    } catch (e) {
+        throw new PlanError(`\`--base local\`: ${path.join(dir, "Pulumi.yaml")} cannot be read: ${(e as Error).message}`);
+    }
+    const checkpoint = path.join(paths.state, ".pulumi", "stacks", project, `${stack}.json`);
+    if (![checkpoint, `${checkpoint}.gz`].some((f) => fs.existsSync(f))) {
+        throw new PlanError(
+            `\`--base local\`: stack ${stack} of project ${project} has no local deployment (no ${path.relative(process.cwd(), checkpoint) || checkpoint}). ` +
+                `Run \`npx ecs-fargate local up --stack ${stack}\` first, or use --base <git ref> or --base-plan <plan.json>.`,
+        );
+    }
+    const started = Date.now();
+    let exported: ExportedResource[];
+    try {
+        exported = await exportResources({ projectDir: dir, stack, stateRoot });
+    } catch (e) {
+        throw new PlanError(`\`--base local\`: the state of stack ${stack} in ${paths.state} cannot be exported: ${(e as Error).message.split("\n")[0]}`);
+    }
+    progress(`read the last local deployment of ${stack}: ${exported.length} resources in ${Date.now() - started} ms`);
+    const resources = redactedState(exported.map(recordedFromExport));
+    const warnings = resources.some((r) => r.custom && r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"))
+        ? []
+        : [`stack ${stack} has no deployed resources in ${paths.state} (destroyed?): the base is empty, so everything is created.`];
+    return { resources, side: { label: `local deployment (${path.relative(process.cwd(), paths.root) || paths.root})`, project, stack }, redacted: true, canonical: true, warnings };
 }

@@ -150,14 +150,14 @@ describe("plan of a change: exit codes without git", function () {
         }
     });
 
-    it("a plan.json without the recorded state, --base local, and --fail-on-risk alone are refused with exit 2", async () => {
+    it("a plan.json without the recorded state, --base local without a local deployment, and --fail-on-risk alone are refused with exit 2", async () => {
         const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-exit-"));
         try {
             const old = path.join(out, "old-plan.json");
             fs.writeFileSync(old, JSON.stringify({ project: "p", stack: "dev", resources: [] }));
             const cases: Array<[string[], RegExp]> = [
                 [["--base-plan", old], /has no `state` \(the recorded resources\)/],
-                [["--base", "local"], /`--base local` is not supported yet: the state of `ecs-fargate local` holds the simulated engine's own IDs/],
+                [["--base", "local"], /`--base local`: stack dev of project \S+ has no local deployment \(no .*\.ecs-fargate\/state\/\.pulumi\/stacks\/\S+\/dev\.json\)\. Run `npx ecs-fargate local up --stack dev` first/],
                 [["--fail-on-risk"], /`--fail-on-risk` applies to a plan of a change/],
                 [["--base", "HEAD", "--base-plan", old], /give one base/],
             ];
