@@ -23,10 +23,14 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "ecs-fargate:index:FargateCluster":
 		r = &FargateCluster{}
+	case "ecs-fargate:index:LoadBalancer":
+		r = &LoadBalancer{}
 	case "ecs-fargate:index:Registry":
 		r = &Registry{}
 	case "ecs-fargate:index:WebService":
 		r = &WebService{}
+	case "ecs-fargate:index:WorkerService":
+		r = &WorkerService{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

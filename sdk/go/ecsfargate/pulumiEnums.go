@@ -189,6 +189,179 @@ func (in *containerInsightsPtr) ToContainerInsightsPtrOutputWithContext(ctx cont
 	return pulumi.ToOutputWithContext(ctx, in).(ContainerInsightsPtrOutput)
 }
 
+type DeploymentStrategy string
+
+const (
+	// Replace tasks a few at a time, within `minimumHealthyPercent` and `maximumPercent`.
+	DeploymentStrategyROLLING = DeploymentStrategy("ROLLING")
+	// Start a full new (green) set, move all production traffic to it at once, keep the old set for the bake time.
+	DeploymentStrategy_BLUE_GREEN = DeploymentStrategy("BLUE_GREEN")
+	// Move `canaryPercent` of the traffic to the new set first, then the rest after the canary bake time.
+	DeploymentStrategyCANARY = DeploymentStrategy("CANARY")
+	// Move the traffic in equal steps of `linearStepPercent`, waiting `stepBakeTimeMinutes` after each.
+	DeploymentStrategyLINEAR = DeploymentStrategy("LINEAR")
+)
+
+func (DeploymentStrategy) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeploymentStrategy)(nil)).Elem()
+}
+
+func (e DeploymentStrategy) ToDeploymentStrategyOutput() DeploymentStrategyOutput {
+	return pulumi.ToOutput(e).(DeploymentStrategyOutput)
+}
+
+func (e DeploymentStrategy) ToDeploymentStrategyOutputWithContext(ctx context.Context) DeploymentStrategyOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(DeploymentStrategyOutput)
+}
+
+func (e DeploymentStrategy) ToDeploymentStrategyPtrOutput() DeploymentStrategyPtrOutput {
+	return e.ToDeploymentStrategyPtrOutputWithContext(context.Background())
+}
+
+func (e DeploymentStrategy) ToDeploymentStrategyPtrOutputWithContext(ctx context.Context) DeploymentStrategyPtrOutput {
+	return DeploymentStrategy(e).ToDeploymentStrategyOutputWithContext(ctx).ToDeploymentStrategyPtrOutputWithContext(ctx)
+}
+
+func (e DeploymentStrategy) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e DeploymentStrategy) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e DeploymentStrategy) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e DeploymentStrategy) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type DeploymentStrategyOutput struct{ *pulumi.OutputState }
+
+func (DeploymentStrategyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DeploymentStrategy)(nil)).Elem()
+}
+
+func (o DeploymentStrategyOutput) ToDeploymentStrategyOutput() DeploymentStrategyOutput {
+	return o
+}
+
+func (o DeploymentStrategyOutput) ToDeploymentStrategyOutputWithContext(ctx context.Context) DeploymentStrategyOutput {
+	return o
+}
+
+func (o DeploymentStrategyOutput) ToDeploymentStrategyPtrOutput() DeploymentStrategyPtrOutput {
+	return o.ToDeploymentStrategyPtrOutputWithContext(context.Background())
+}
+
+func (o DeploymentStrategyOutput) ToDeploymentStrategyPtrOutputWithContext(ctx context.Context) DeploymentStrategyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DeploymentStrategy) *DeploymentStrategy {
+		return &v
+	}).(DeploymentStrategyPtrOutput)
+}
+
+func (o DeploymentStrategyOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o DeploymentStrategyOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e DeploymentStrategy) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o DeploymentStrategyOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o DeploymentStrategyOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e DeploymentStrategy) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type DeploymentStrategyPtrOutput struct{ *pulumi.OutputState }
+
+func (DeploymentStrategyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DeploymentStrategy)(nil)).Elem()
+}
+
+func (o DeploymentStrategyPtrOutput) ToDeploymentStrategyPtrOutput() DeploymentStrategyPtrOutput {
+	return o
+}
+
+func (o DeploymentStrategyPtrOutput) ToDeploymentStrategyPtrOutputWithContext(ctx context.Context) DeploymentStrategyPtrOutput {
+	return o
+}
+
+func (o DeploymentStrategyPtrOutput) Elem() DeploymentStrategyOutput {
+	return o.ApplyT(func(v *DeploymentStrategy) DeploymentStrategy {
+		if v != nil {
+			return *v
+		}
+		var ret DeploymentStrategy
+		return ret
+	}).(DeploymentStrategyOutput)
+}
+
+func (o DeploymentStrategyPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o DeploymentStrategyPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *DeploymentStrategy) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// DeploymentStrategyInput is an input type that accepts values of the DeploymentStrategy enum
+// A concrete instance of `DeploymentStrategyInput` can be one of the following:
+//
+//	DeploymentStrategyROLLING
+//	DeploymentStrategy_BLUE_GREEN
+//	DeploymentStrategyCANARY
+//	DeploymentStrategyLINEAR
+type DeploymentStrategyInput interface {
+	pulumi.Input
+
+	ToDeploymentStrategyOutput() DeploymentStrategyOutput
+	ToDeploymentStrategyOutputWithContext(context.Context) DeploymentStrategyOutput
+}
+
+var deploymentStrategyPtrType = reflect.TypeOf((**DeploymentStrategy)(nil)).Elem()
+
+type DeploymentStrategyPtrInput interface {
+	pulumi.Input
+
+	ToDeploymentStrategyPtrOutput() DeploymentStrategyPtrOutput
+	ToDeploymentStrategyPtrOutputWithContext(context.Context) DeploymentStrategyPtrOutput
+}
+
+type deploymentStrategyPtr string
+
+func DeploymentStrategyPtr(v string) DeploymentStrategyPtrInput {
+	return (*deploymentStrategyPtr)(&v)
+}
+
+func (*deploymentStrategyPtr) ElementType() reflect.Type {
+	return deploymentStrategyPtrType
+}
+
+func (in *deploymentStrategyPtr) ToDeploymentStrategyPtrOutput() DeploymentStrategyPtrOutput {
+	return pulumi.ToOutput(in).(DeploymentStrategyPtrOutput)
+}
+
+func (in *deploymentStrategyPtr) ToDeploymentStrategyPtrOutputWithContext(ctx context.Context) DeploymentStrategyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(DeploymentStrategyPtrOutput)
+}
+
 type ImagePlatform string
 
 const (
@@ -696,6 +869,8 @@ func (in *natGatewaysPtr) ToNatGatewaysPtrOutputWithContext(ctx context.Context)
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerInsightsInput)(nil)).Elem(), ContainerInsights("enabled"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerInsightsPtrInput)(nil)).Elem(), ContainerInsights("enabled"))
+	pulumi.RegisterInputType(reflect.TypeOf((*DeploymentStrategyInput)(nil)).Elem(), DeploymentStrategy("ROLLING"))
+	pulumi.RegisterInputType(reflect.TypeOf((*DeploymentStrategyPtrInput)(nil)).Elem(), DeploymentStrategy("ROLLING"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ImagePlatformInput)(nil)).Elem(), ImagePlatform("linux/amd64"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ImagePlatformPtrInput)(nil)).Elem(), ImagePlatform("linux/amd64"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageTagMutabilityInput)(nil)).Elem(), ImageTagMutability("IMMUTABLE"))
@@ -704,6 +879,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*NatGatewaysPtrInput)(nil)).Elem(), NatGateways("None"))
 	pulumi.RegisterOutputType(ContainerInsightsOutput{})
 	pulumi.RegisterOutputType(ContainerInsightsPtrOutput{})
+	pulumi.RegisterOutputType(DeploymentStrategyOutput{})
+	pulumi.RegisterOutputType(DeploymentStrategyPtrOutput{})
 	pulumi.RegisterOutputType(ImagePlatformOutput{})
 	pulumi.RegisterOutputType(ImagePlatformPtrOutput{})
 	pulumi.RegisterOutputType(ImageTagMutabilityOutput{})

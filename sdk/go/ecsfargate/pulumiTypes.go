@@ -458,13 +458,236 @@ func (o CapacityPtrOutput) SpotWeight() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+type ContainerHealthCheck struct {
+	// The command, e.g. `["CMD-SHELL", "curl -f http://localhost/health || exit 1"]`; it starts with `CMD` or `CMD-SHELL`.
+	Command []string `pulumi:"command"`
+	// Seconds between checks (5 to 300). Defaults to `30`.
+	IntervalSeconds *float64 `pulumi:"intervalSeconds"`
+	// Consecutive failures before the container is unhealthy (1 to 10). Defaults to `3`.
+	Retries *float64 `pulumi:"retries"`
+	// Seconds after start during which failures do not count (0 to 300). Defaults to `0`.
+	StartPeriodSeconds *float64 `pulumi:"startPeriodSeconds"`
+	// Seconds a check may take before it fails (2 to 60). Defaults to `5`.
+	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
+}
+
+// ContainerHealthCheckInput is an input type that accepts ContainerHealthCheckArgs and ContainerHealthCheckOutput values.
+// You can construct a concrete instance of `ContainerHealthCheckInput` via:
+//
+//	ContainerHealthCheckArgs{...}
+type ContainerHealthCheckInput interface {
+	pulumi.Input
+
+	ToContainerHealthCheckOutput() ContainerHealthCheckOutput
+	ToContainerHealthCheckOutputWithContext(context.Context) ContainerHealthCheckOutput
+}
+
+type ContainerHealthCheckArgs struct {
+	// The command, e.g. `["CMD-SHELL", "curl -f http://localhost/health || exit 1"]`; it starts with `CMD` or `CMD-SHELL`.
+	Command []string `pulumi:"command"`
+	// Seconds between checks (5 to 300). Defaults to `30`.
+	IntervalSeconds *float64 `pulumi:"intervalSeconds"`
+	// Consecutive failures before the container is unhealthy (1 to 10). Defaults to `3`.
+	Retries *float64 `pulumi:"retries"`
+	// Seconds after start during which failures do not count (0 to 300). Defaults to `0`.
+	StartPeriodSeconds *float64 `pulumi:"startPeriodSeconds"`
+	// Seconds a check may take before it fails (2 to 60). Defaults to `5`.
+	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
+}
+
+func (ContainerHealthCheckArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ContainerHealthCheck)(nil)).Elem()
+}
+
+func (i ContainerHealthCheckArgs) ToContainerHealthCheckOutput() ContainerHealthCheckOutput {
+	return i.ToContainerHealthCheckOutputWithContext(context.Background())
+}
+
+func (i ContainerHealthCheckArgs) ToContainerHealthCheckOutputWithContext(ctx context.Context) ContainerHealthCheckOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ContainerHealthCheckOutput)
+}
+
+func (i ContainerHealthCheckArgs) ToContainerHealthCheckPtrOutput() ContainerHealthCheckPtrOutput {
+	return i.ToContainerHealthCheckPtrOutputWithContext(context.Background())
+}
+
+func (i ContainerHealthCheckArgs) ToContainerHealthCheckPtrOutputWithContext(ctx context.Context) ContainerHealthCheckPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ContainerHealthCheckOutput).ToContainerHealthCheckPtrOutputWithContext(ctx)
+}
+
+// ContainerHealthCheckPtrInput is an input type that accepts ContainerHealthCheckArgs, ContainerHealthCheckPtr and ContainerHealthCheckPtrOutput values.
+// You can construct a concrete instance of `ContainerHealthCheckPtrInput` via:
+//
+//	        ContainerHealthCheckArgs{...}
+//
+//	or:
+//
+//	        nil
+type ContainerHealthCheckPtrInput interface {
+	pulumi.Input
+
+	ToContainerHealthCheckPtrOutput() ContainerHealthCheckPtrOutput
+	ToContainerHealthCheckPtrOutputWithContext(context.Context) ContainerHealthCheckPtrOutput
+}
+
+type containerHealthCheckPtrType ContainerHealthCheckArgs
+
+func ContainerHealthCheckPtr(v *ContainerHealthCheckArgs) ContainerHealthCheckPtrInput {
+	return (*containerHealthCheckPtrType)(v)
+}
+
+func (*containerHealthCheckPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ContainerHealthCheck)(nil)).Elem()
+}
+
+func (i *containerHealthCheckPtrType) ToContainerHealthCheckPtrOutput() ContainerHealthCheckPtrOutput {
+	return i.ToContainerHealthCheckPtrOutputWithContext(context.Background())
+}
+
+func (i *containerHealthCheckPtrType) ToContainerHealthCheckPtrOutputWithContext(ctx context.Context) ContainerHealthCheckPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ContainerHealthCheckPtrOutput)
+}
+
+type ContainerHealthCheckOutput struct{ *pulumi.OutputState }
+
+func (ContainerHealthCheckOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ContainerHealthCheck)(nil)).Elem()
+}
+
+func (o ContainerHealthCheckOutput) ToContainerHealthCheckOutput() ContainerHealthCheckOutput {
+	return o
+}
+
+func (o ContainerHealthCheckOutput) ToContainerHealthCheckOutputWithContext(ctx context.Context) ContainerHealthCheckOutput {
+	return o
+}
+
+func (o ContainerHealthCheckOutput) ToContainerHealthCheckPtrOutput() ContainerHealthCheckPtrOutput {
+	return o.ToContainerHealthCheckPtrOutputWithContext(context.Background())
+}
+
+func (o ContainerHealthCheckOutput) ToContainerHealthCheckPtrOutputWithContext(ctx context.Context) ContainerHealthCheckPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ContainerHealthCheck) *ContainerHealthCheck {
+		return &v
+	}).(ContainerHealthCheckPtrOutput)
+}
+
+// The command, e.g. `["CMD-SHELL", "curl -f http://localhost/health || exit 1"]`; it starts with `CMD` or `CMD-SHELL`.
+func (o ContainerHealthCheckOutput) Command() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v ContainerHealthCheck) []string { return v.Command }).(pulumi.StringArrayOutput)
+}
+
+// Seconds between checks (5 to 300). Defaults to `30`.
+func (o ContainerHealthCheckOutput) IntervalSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v ContainerHealthCheck) *float64 { return v.IntervalSeconds }).(pulumi.Float64PtrOutput)
+}
+
+// Consecutive failures before the container is unhealthy (1 to 10). Defaults to `3`.
+func (o ContainerHealthCheckOutput) Retries() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v ContainerHealthCheck) *float64 { return v.Retries }).(pulumi.Float64PtrOutput)
+}
+
+// Seconds after start during which failures do not count (0 to 300). Defaults to `0`.
+func (o ContainerHealthCheckOutput) StartPeriodSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v ContainerHealthCheck) *float64 { return v.StartPeriodSeconds }).(pulumi.Float64PtrOutput)
+}
+
+// Seconds a check may take before it fails (2 to 60). Defaults to `5`.
+func (o ContainerHealthCheckOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v ContainerHealthCheck) *float64 { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
+}
+
+type ContainerHealthCheckPtrOutput struct{ *pulumi.OutputState }
+
+func (ContainerHealthCheckPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ContainerHealthCheck)(nil)).Elem()
+}
+
+func (o ContainerHealthCheckPtrOutput) ToContainerHealthCheckPtrOutput() ContainerHealthCheckPtrOutput {
+	return o
+}
+
+func (o ContainerHealthCheckPtrOutput) ToContainerHealthCheckPtrOutputWithContext(ctx context.Context) ContainerHealthCheckPtrOutput {
+	return o
+}
+
+func (o ContainerHealthCheckPtrOutput) Elem() ContainerHealthCheckOutput {
+	return o.ApplyT(func(v *ContainerHealthCheck) ContainerHealthCheck {
+		if v != nil {
+			return *v
+		}
+		var ret ContainerHealthCheck
+		return ret
+	}).(ContainerHealthCheckOutput)
+}
+
+// The command, e.g. `["CMD-SHELL", "curl -f http://localhost/health || exit 1"]`; it starts with `CMD` or `CMD-SHELL`.
+func (o ContainerHealthCheckPtrOutput) Command() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *ContainerHealthCheck) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Command
+	}).(pulumi.StringArrayOutput)
+}
+
+// Seconds between checks (5 to 300). Defaults to `30`.
+func (o ContainerHealthCheckPtrOutput) IntervalSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *ContainerHealthCheck) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.IntervalSeconds
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Consecutive failures before the container is unhealthy (1 to 10). Defaults to `3`.
+func (o ContainerHealthCheckPtrOutput) Retries() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *ContainerHealthCheck) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.Retries
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Seconds after start during which failures do not count (0 to 300). Defaults to `0`.
+func (o ContainerHealthCheckPtrOutput) StartPeriodSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *ContainerHealthCheck) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.StartPeriodSeconds
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Seconds a check may take before it fails (2 to 60). Defaults to `5`.
+func (o ContainerHealthCheckPtrOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *ContainerHealthCheck) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.TimeoutSeconds
+	}).(pulumi.Float64PtrOutput)
+}
+
 type Deployment struct {
+	// Minutes the old and new task sets both run after all traffic has moved, before the old set stops (0 to 1440; `BLUE_GREEN`, `CANARY`, `LINEAR`). Defaults to `5`.
+	BakeTimeMinutes *float64 `pulumi:"bakeTimeMinutes"`
+	// Share of the traffic a `CANARY` deploy moves first, in percent (0.1 to 100). Defaults to `10`.
+	CanaryPercent *float64 `pulumi:"canaryPercent"`
+	// Share of the traffic each step of a `LINEAR` deploy moves, in percent (3 to 100). Defaults to `25`.
+	LinearStepPercent *float64 `pulumi:"linearStepPercent"`
 	// Highest share of the desired tasks running during a deploy, in percent (100 to 200, above the minimum). Defaults to `200`.
 	MaximumPercent *float64 `pulumi:"maximumPercent"`
 	// Lowest share of the desired tasks kept running during a deploy, in percent (0 to 100). Defaults to `100`.
 	MinimumHealthyPercent *float64 `pulumi:"minimumHealthyPercent"`
 	// Roll back to the last working deployment when the circuit breaker trips (the breaker itself is always on). Defaults to `true`.
 	Rollback *bool `pulumi:"rollback"`
+	// Minutes a `CANARY` deploy waits after the canary, or a `LINEAR` one after each step (0 to 1440). Defaults to `5`.
+	StepBakeTimeMinutes *float64 `pulumi:"stepBakeTimeMinutes"`
+	// How ECS moves the service to a new task definition: `ROLLING`, or on a `WebService` `BLUE_GREEN`, `CANARY` or `LINEAR`. Defaults to `ROLLING`.
+	Strategy *DeploymentStrategy `pulumi:"strategy"`
 	// Make `pulumi up` wait until the deploy finishes, so a rolled-back deploy fails the update. Defaults to `true`.
 	WaitForSteadyState *bool `pulumi:"waitForSteadyState"`
 }
@@ -481,12 +704,22 @@ type DeploymentInput interface {
 }
 
 type DeploymentArgs struct {
+	// Minutes the old and new task sets both run after all traffic has moved, before the old set stops (0 to 1440; `BLUE_GREEN`, `CANARY`, `LINEAR`). Defaults to `5`.
+	BakeTimeMinutes *float64 `pulumi:"bakeTimeMinutes"`
+	// Share of the traffic a `CANARY` deploy moves first, in percent (0.1 to 100). Defaults to `10`.
+	CanaryPercent *float64 `pulumi:"canaryPercent"`
+	// Share of the traffic each step of a `LINEAR` deploy moves, in percent (3 to 100). Defaults to `25`.
+	LinearStepPercent *float64 `pulumi:"linearStepPercent"`
 	// Highest share of the desired tasks running during a deploy, in percent (100 to 200, above the minimum). Defaults to `200`.
 	MaximumPercent *float64 `pulumi:"maximumPercent"`
 	// Lowest share of the desired tasks kept running during a deploy, in percent (0 to 100). Defaults to `100`.
 	MinimumHealthyPercent *float64 `pulumi:"minimumHealthyPercent"`
 	// Roll back to the last working deployment when the circuit breaker trips (the breaker itself is always on). Defaults to `true`.
 	Rollback *bool `pulumi:"rollback"`
+	// Minutes a `CANARY` deploy waits after the canary, or a `LINEAR` one after each step (0 to 1440). Defaults to `5`.
+	StepBakeTimeMinutes *float64 `pulumi:"stepBakeTimeMinutes"`
+	// How ECS moves the service to a new task definition: `ROLLING`, or on a `WebService` `BLUE_GREEN`, `CANARY` or `LINEAR`. Defaults to `ROLLING`.
+	Strategy *DeploymentStrategy `pulumi:"strategy"`
 	// Make `pulumi up` wait until the deploy finishes, so a rolled-back deploy fails the update. Defaults to `true`.
 	WaitForSteadyState *bool `pulumi:"waitForSteadyState"`
 }
@@ -568,6 +801,21 @@ func (o DeploymentOutput) ToDeploymentPtrOutputWithContext(ctx context.Context) 
 	}).(DeploymentPtrOutput)
 }
 
+// Minutes the old and new task sets both run after all traffic has moved, before the old set stops (0 to 1440; `BLUE_GREEN`, `CANARY`, `LINEAR`). Defaults to `5`.
+func (o DeploymentOutput) BakeTimeMinutes() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Deployment) *float64 { return v.BakeTimeMinutes }).(pulumi.Float64PtrOutput)
+}
+
+// Share of the traffic a `CANARY` deploy moves first, in percent (0.1 to 100). Defaults to `10`.
+func (o DeploymentOutput) CanaryPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Deployment) *float64 { return v.CanaryPercent }).(pulumi.Float64PtrOutput)
+}
+
+// Share of the traffic each step of a `LINEAR` deploy moves, in percent (3 to 100). Defaults to `25`.
+func (o DeploymentOutput) LinearStepPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Deployment) *float64 { return v.LinearStepPercent }).(pulumi.Float64PtrOutput)
+}
+
 // Highest share of the desired tasks running during a deploy, in percent (100 to 200, above the minimum). Defaults to `200`.
 func (o DeploymentOutput) MaximumPercent() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v Deployment) *float64 { return v.MaximumPercent }).(pulumi.Float64PtrOutput)
@@ -581,6 +829,16 @@ func (o DeploymentOutput) MinimumHealthyPercent() pulumi.Float64PtrOutput {
 // Roll back to the last working deployment when the circuit breaker trips (the breaker itself is always on). Defaults to `true`.
 func (o DeploymentOutput) Rollback() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v Deployment) *bool { return v.Rollback }).(pulumi.BoolPtrOutput)
+}
+
+// Minutes a `CANARY` deploy waits after the canary, or a `LINEAR` one after each step (0 to 1440). Defaults to `5`.
+func (o DeploymentOutput) StepBakeTimeMinutes() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Deployment) *float64 { return v.StepBakeTimeMinutes }).(pulumi.Float64PtrOutput)
+}
+
+// How ECS moves the service to a new task definition: `ROLLING`, or on a `WebService` `BLUE_GREEN`, `CANARY` or `LINEAR`. Defaults to `ROLLING`.
+func (o DeploymentOutput) Strategy() DeploymentStrategyPtrOutput {
+	return o.ApplyT(func(v Deployment) *DeploymentStrategy { return v.Strategy }).(DeploymentStrategyPtrOutput)
 }
 
 // Make `pulumi up` wait until the deploy finishes, so a rolled-back deploy fails the update. Defaults to `true`.
@@ -610,6 +868,36 @@ func (o DeploymentPtrOutput) Elem() DeploymentOutput {
 		var ret Deployment
 		return ret
 	}).(DeploymentOutput)
+}
+
+// Minutes the old and new task sets both run after all traffic has moved, before the old set stops (0 to 1440; `BLUE_GREEN`, `CANARY`, `LINEAR`). Defaults to `5`.
+func (o DeploymentPtrOutput) BakeTimeMinutes() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Deployment) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.BakeTimeMinutes
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Share of the traffic a `CANARY` deploy moves first, in percent (0.1 to 100). Defaults to `10`.
+func (o DeploymentPtrOutput) CanaryPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Deployment) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.CanaryPercent
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Share of the traffic each step of a `LINEAR` deploy moves, in percent (3 to 100). Defaults to `25`.
+func (o DeploymentPtrOutput) LinearStepPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Deployment) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.LinearStepPercent
+	}).(pulumi.Float64PtrOutput)
 }
 
 // Highest share of the desired tasks running during a deploy, in percent (100 to 200, above the minimum). Defaults to `200`.
@@ -642,6 +930,26 @@ func (o DeploymentPtrOutput) Rollback() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// Minutes a `CANARY` deploy waits after the canary, or a `LINEAR` one after each step (0 to 1440). Defaults to `5`.
+func (o DeploymentPtrOutput) StepBakeTimeMinutes() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Deployment) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.StepBakeTimeMinutes
+	}).(pulumi.Float64PtrOutput)
+}
+
+// How ECS moves the service to a new task definition: `ROLLING`, or on a `WebService` `BLUE_GREEN`, `CANARY` or `LINEAR`. Defaults to `ROLLING`.
+func (o DeploymentPtrOutput) Strategy() DeploymentStrategyPtrOutput {
+	return o.ApplyT(func(v *Deployment) *DeploymentStrategy {
+		if v == nil {
+			return nil
+		}
+		return v.Strategy
+	}).(DeploymentStrategyPtrOutput)
+}
+
 // Make `pulumi up` wait until the deploy finishes, so a rolled-back deploy fails the update. Defaults to `true`.
 func (o DeploymentPtrOutput) WaitForSteadyState() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Deployment) *bool {
@@ -650,6 +958,130 @@ func (o DeploymentPtrOutput) WaitForSteadyState() pulumi.BoolPtrOutput {
 		}
 		return v.WaitForSteadyState
 	}).(pulumi.BoolPtrOutput)
+}
+
+type EfsVolume struct {
+	// ID of an EFS access point to mount through (enables IAM authorization), e.g. `fsap-0123456789abcdef0`. Defaults to the file system's root.
+	AccessPointId *string `pulumi:"accessPointId"`
+	// Absolute path the file system is mounted at in the container.
+	ContainerPath string `pulumi:"containerPath"`
+	// ID of the file system, e.g. `fs-0123456789abcdef0`.
+	FileSystemId string `pulumi:"fileSystemId"`
+	// Mount it read-only (the task role then gets no write permission). Defaults to `false`.
+	ReadOnly *bool `pulumi:"readOnly"`
+}
+
+// EfsVolumeInput is an input type that accepts EfsVolumeArgs and EfsVolumeOutput values.
+// You can construct a concrete instance of `EfsVolumeInput` via:
+//
+//	EfsVolumeArgs{...}
+type EfsVolumeInput interface {
+	pulumi.Input
+
+	ToEfsVolumeOutput() EfsVolumeOutput
+	ToEfsVolumeOutputWithContext(context.Context) EfsVolumeOutput
+}
+
+type EfsVolumeArgs struct {
+	// ID of an EFS access point to mount through (enables IAM authorization), e.g. `fsap-0123456789abcdef0`. Defaults to the file system's root.
+	AccessPointId pulumi.StringPtrInput `pulumi:"accessPointId"`
+	// Absolute path the file system is mounted at in the container.
+	ContainerPath string `pulumi:"containerPath"`
+	// ID of the file system, e.g. `fs-0123456789abcdef0`.
+	FileSystemId pulumi.StringInput `pulumi:"fileSystemId"`
+	// Mount it read-only (the task role then gets no write permission). Defaults to `false`.
+	ReadOnly *bool `pulumi:"readOnly"`
+}
+
+func (EfsVolumeArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EfsVolume)(nil)).Elem()
+}
+
+func (i EfsVolumeArgs) ToEfsVolumeOutput() EfsVolumeOutput {
+	return i.ToEfsVolumeOutputWithContext(context.Background())
+}
+
+func (i EfsVolumeArgs) ToEfsVolumeOutputWithContext(ctx context.Context) EfsVolumeOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EfsVolumeOutput)
+}
+
+// EfsVolumeArrayInput is an input type that accepts EfsVolumeArray and EfsVolumeArrayOutput values.
+// You can construct a concrete instance of `EfsVolumeArrayInput` via:
+//
+//	EfsVolumeArray{ EfsVolumeArgs{...} }
+type EfsVolumeArrayInput interface {
+	pulumi.Input
+
+	ToEfsVolumeArrayOutput() EfsVolumeArrayOutput
+	ToEfsVolumeArrayOutputWithContext(context.Context) EfsVolumeArrayOutput
+}
+
+type EfsVolumeArray []EfsVolumeInput
+
+func (EfsVolumeArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]EfsVolume)(nil)).Elem()
+}
+
+func (i EfsVolumeArray) ToEfsVolumeArrayOutput() EfsVolumeArrayOutput {
+	return i.ToEfsVolumeArrayOutputWithContext(context.Background())
+}
+
+func (i EfsVolumeArray) ToEfsVolumeArrayOutputWithContext(ctx context.Context) EfsVolumeArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EfsVolumeArrayOutput)
+}
+
+type EfsVolumeOutput struct{ *pulumi.OutputState }
+
+func (EfsVolumeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EfsVolume)(nil)).Elem()
+}
+
+func (o EfsVolumeOutput) ToEfsVolumeOutput() EfsVolumeOutput {
+	return o
+}
+
+func (o EfsVolumeOutput) ToEfsVolumeOutputWithContext(ctx context.Context) EfsVolumeOutput {
+	return o
+}
+
+// ID of an EFS access point to mount through (enables IAM authorization), e.g. `fsap-0123456789abcdef0`. Defaults to the file system's root.
+func (o EfsVolumeOutput) AccessPointId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EfsVolume) *string { return v.AccessPointId }).(pulumi.StringPtrOutput)
+}
+
+// Absolute path the file system is mounted at in the container.
+func (o EfsVolumeOutput) ContainerPath() pulumi.StringOutput {
+	return o.ApplyT(func(v EfsVolume) string { return v.ContainerPath }).(pulumi.StringOutput)
+}
+
+// ID of the file system, e.g. `fs-0123456789abcdef0`.
+func (o EfsVolumeOutput) FileSystemId() pulumi.StringOutput {
+	return o.ApplyT(func(v EfsVolume) string { return v.FileSystemId }).(pulumi.StringOutput)
+}
+
+// Mount it read-only (the task role then gets no write permission). Defaults to `false`.
+func (o EfsVolumeOutput) ReadOnly() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v EfsVolume) *bool { return v.ReadOnly }).(pulumi.BoolPtrOutput)
+}
+
+type EfsVolumeArrayOutput struct{ *pulumi.OutputState }
+
+func (EfsVolumeArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]EfsVolume)(nil)).Elem()
+}
+
+func (o EfsVolumeArrayOutput) ToEfsVolumeArrayOutput() EfsVolumeArrayOutput {
+	return o
+}
+
+func (o EfsVolumeArrayOutput) ToEfsVolumeArrayOutputWithContext(ctx context.Context) EfsVolumeArrayOutput {
+	return o
+}
+
+func (o EfsVolumeArrayOutput) Index(i pulumi.IntInput) EfsVolumeOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) EfsVolume {
+		return vs[0].([]EfsVolume)[vs[1].(int)]
+	}).(EfsVolumeOutput)
 }
 
 type HealthCheck struct {
@@ -882,6 +1314,394 @@ func (o HealthCheckPtrOutput) UnhealthyThreshold() pulumi.Float64PtrOutput {
 		}
 		return v.UnhealthyThreshold
 	}).(pulumi.Float64PtrOutput)
+}
+
+type LoadBalancerAttachment struct {
+	// ARN suffix of the load balancer (a `LoadBalancer`'s `arnSuffix`), for request-count scaling.
+	ArnSuffix string `pulumi:"arnSuffix"`
+	// Host names the rule matches, e.g. `api.example.com` or `*.example.com`.
+	HostHeaders []string `pulumi:"hostHeaders"`
+	// ARN of the listener to add the service's rule to (a `LoadBalancer`'s `listenerArn`).
+	ListenerArn string `pulumi:"listenerArn"`
+	// URL paths the rule matches, e.g. `/api/*`.
+	PathPatterns []string `pulumi:"pathPatterns"`
+	// Priority of the service's listener rule, unique on the listener (1 to 50000; lower is evaluated first).
+	Priority float64 `pulumi:"priority"`
+	// ID of the load balancer's security group (a `LoadBalancer`'s `securityGroupId`): the only group the tasks admit.
+	SecurityGroupId string `pulumi:"securityGroupId"`
+}
+
+// LoadBalancerAttachmentInput is an input type that accepts LoadBalancerAttachmentArgs and LoadBalancerAttachmentOutput values.
+// You can construct a concrete instance of `LoadBalancerAttachmentInput` via:
+//
+//	LoadBalancerAttachmentArgs{...}
+type LoadBalancerAttachmentInput interface {
+	pulumi.Input
+
+	ToLoadBalancerAttachmentOutput() LoadBalancerAttachmentOutput
+	ToLoadBalancerAttachmentOutputWithContext(context.Context) LoadBalancerAttachmentOutput
+}
+
+type LoadBalancerAttachmentArgs struct {
+	// ARN suffix of the load balancer (a `LoadBalancer`'s `arnSuffix`), for request-count scaling.
+	ArnSuffix pulumi.StringInput `pulumi:"arnSuffix"`
+	// Host names the rule matches, e.g. `api.example.com` or `*.example.com`.
+	HostHeaders []string `pulumi:"hostHeaders"`
+	// ARN of the listener to add the service's rule to (a `LoadBalancer`'s `listenerArn`).
+	ListenerArn pulumi.StringInput `pulumi:"listenerArn"`
+	// URL paths the rule matches, e.g. `/api/*`.
+	PathPatterns []string `pulumi:"pathPatterns"`
+	// Priority of the service's listener rule, unique on the listener (1 to 50000; lower is evaluated first).
+	Priority float64 `pulumi:"priority"`
+	// ID of the load balancer's security group (a `LoadBalancer`'s `securityGroupId`): the only group the tasks admit.
+	SecurityGroupId pulumi.StringInput `pulumi:"securityGroupId"`
+}
+
+func (LoadBalancerAttachmentArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoadBalancerAttachment)(nil)).Elem()
+}
+
+func (i LoadBalancerAttachmentArgs) ToLoadBalancerAttachmentOutput() LoadBalancerAttachmentOutput {
+	return i.ToLoadBalancerAttachmentOutputWithContext(context.Background())
+}
+
+func (i LoadBalancerAttachmentArgs) ToLoadBalancerAttachmentOutputWithContext(ctx context.Context) LoadBalancerAttachmentOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAttachmentOutput)
+}
+
+func (i LoadBalancerAttachmentArgs) ToLoadBalancerAttachmentPtrOutput() LoadBalancerAttachmentPtrOutput {
+	return i.ToLoadBalancerAttachmentPtrOutputWithContext(context.Background())
+}
+
+func (i LoadBalancerAttachmentArgs) ToLoadBalancerAttachmentPtrOutputWithContext(ctx context.Context) LoadBalancerAttachmentPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAttachmentOutput).ToLoadBalancerAttachmentPtrOutputWithContext(ctx)
+}
+
+// LoadBalancerAttachmentPtrInput is an input type that accepts LoadBalancerAttachmentArgs, LoadBalancerAttachmentPtr and LoadBalancerAttachmentPtrOutput values.
+// You can construct a concrete instance of `LoadBalancerAttachmentPtrInput` via:
+//
+//	        LoadBalancerAttachmentArgs{...}
+//
+//	or:
+//
+//	        nil
+type LoadBalancerAttachmentPtrInput interface {
+	pulumi.Input
+
+	ToLoadBalancerAttachmentPtrOutput() LoadBalancerAttachmentPtrOutput
+	ToLoadBalancerAttachmentPtrOutputWithContext(context.Context) LoadBalancerAttachmentPtrOutput
+}
+
+type loadBalancerAttachmentPtrType LoadBalancerAttachmentArgs
+
+func LoadBalancerAttachmentPtr(v *LoadBalancerAttachmentArgs) LoadBalancerAttachmentPtrInput {
+	return (*loadBalancerAttachmentPtrType)(v)
+}
+
+func (*loadBalancerAttachmentPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoadBalancerAttachment)(nil)).Elem()
+}
+
+func (i *loadBalancerAttachmentPtrType) ToLoadBalancerAttachmentPtrOutput() LoadBalancerAttachmentPtrOutput {
+	return i.ToLoadBalancerAttachmentPtrOutputWithContext(context.Background())
+}
+
+func (i *loadBalancerAttachmentPtrType) ToLoadBalancerAttachmentPtrOutputWithContext(ctx context.Context) LoadBalancerAttachmentPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAttachmentPtrOutput)
+}
+
+type LoadBalancerAttachmentOutput struct{ *pulumi.OutputState }
+
+func (LoadBalancerAttachmentOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoadBalancerAttachment)(nil)).Elem()
+}
+
+func (o LoadBalancerAttachmentOutput) ToLoadBalancerAttachmentOutput() LoadBalancerAttachmentOutput {
+	return o
+}
+
+func (o LoadBalancerAttachmentOutput) ToLoadBalancerAttachmentOutputWithContext(ctx context.Context) LoadBalancerAttachmentOutput {
+	return o
+}
+
+func (o LoadBalancerAttachmentOutput) ToLoadBalancerAttachmentPtrOutput() LoadBalancerAttachmentPtrOutput {
+	return o.ToLoadBalancerAttachmentPtrOutputWithContext(context.Background())
+}
+
+func (o LoadBalancerAttachmentOutput) ToLoadBalancerAttachmentPtrOutputWithContext(ctx context.Context) LoadBalancerAttachmentPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LoadBalancerAttachment) *LoadBalancerAttachment {
+		return &v
+	}).(LoadBalancerAttachmentPtrOutput)
+}
+
+// ARN suffix of the load balancer (a `LoadBalancer`'s `arnSuffix`), for request-count scaling.
+func (o LoadBalancerAttachmentOutput) ArnSuffix() pulumi.StringOutput {
+	return o.ApplyT(func(v LoadBalancerAttachment) string { return v.ArnSuffix }).(pulumi.StringOutput)
+}
+
+// Host names the rule matches, e.g. `api.example.com` or `*.example.com`.
+func (o LoadBalancerAttachmentOutput) HostHeaders() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v LoadBalancerAttachment) []string { return v.HostHeaders }).(pulumi.StringArrayOutput)
+}
+
+// ARN of the listener to add the service's rule to (a `LoadBalancer`'s `listenerArn`).
+func (o LoadBalancerAttachmentOutput) ListenerArn() pulumi.StringOutput {
+	return o.ApplyT(func(v LoadBalancerAttachment) string { return v.ListenerArn }).(pulumi.StringOutput)
+}
+
+// URL paths the rule matches, e.g. `/api/*`.
+func (o LoadBalancerAttachmentOutput) PathPatterns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v LoadBalancerAttachment) []string { return v.PathPatterns }).(pulumi.StringArrayOutput)
+}
+
+// Priority of the service's listener rule, unique on the listener (1 to 50000; lower is evaluated first).
+func (o LoadBalancerAttachmentOutput) Priority() pulumi.Float64Output {
+	return o.ApplyT(func(v LoadBalancerAttachment) float64 { return v.Priority }).(pulumi.Float64Output)
+}
+
+// ID of the load balancer's security group (a `LoadBalancer`'s `securityGroupId`): the only group the tasks admit.
+func (o LoadBalancerAttachmentOutput) SecurityGroupId() pulumi.StringOutput {
+	return o.ApplyT(func(v LoadBalancerAttachment) string { return v.SecurityGroupId }).(pulumi.StringOutput)
+}
+
+type LoadBalancerAttachmentPtrOutput struct{ *pulumi.OutputState }
+
+func (LoadBalancerAttachmentPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoadBalancerAttachment)(nil)).Elem()
+}
+
+func (o LoadBalancerAttachmentPtrOutput) ToLoadBalancerAttachmentPtrOutput() LoadBalancerAttachmentPtrOutput {
+	return o
+}
+
+func (o LoadBalancerAttachmentPtrOutput) ToLoadBalancerAttachmentPtrOutputWithContext(ctx context.Context) LoadBalancerAttachmentPtrOutput {
+	return o
+}
+
+func (o LoadBalancerAttachmentPtrOutput) Elem() LoadBalancerAttachmentOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) LoadBalancerAttachment {
+		if v != nil {
+			return *v
+		}
+		var ret LoadBalancerAttachment
+		return ret
+	}).(LoadBalancerAttachmentOutput)
+}
+
+// ARN suffix of the load balancer (a `LoadBalancer`'s `arnSuffix`), for request-count scaling.
+func (o LoadBalancerAttachmentPtrOutput) ArnSuffix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.ArnSuffix
+	}).(pulumi.StringPtrOutput)
+}
+
+// Host names the rule matches, e.g. `api.example.com` or `*.example.com`.
+func (o LoadBalancerAttachmentPtrOutput) HostHeaders() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) []string {
+		if v == nil {
+			return nil
+		}
+		return v.HostHeaders
+	}).(pulumi.StringArrayOutput)
+}
+
+// ARN of the listener to add the service's rule to (a `LoadBalancer`'s `listenerArn`).
+func (o LoadBalancerAttachmentPtrOutput) ListenerArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.ListenerArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// URL paths the rule matches, e.g. `/api/*`.
+func (o LoadBalancerAttachmentPtrOutput) PathPatterns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) []string {
+		if v == nil {
+			return nil
+		}
+		return v.PathPatterns
+	}).(pulumi.StringArrayOutput)
+}
+
+// Priority of the service's listener rule, unique on the listener (1 to 50000; lower is evaluated first).
+func (o LoadBalancerAttachmentPtrOutput) Priority() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) *float64 {
+		if v == nil {
+			return nil
+		}
+		return &v.Priority
+	}).(pulumi.Float64PtrOutput)
+}
+
+// ID of the load balancer's security group (a `LoadBalancer`'s `securityGroupId`): the only group the tasks admit.
+func (o LoadBalancerAttachmentPtrOutput) SecurityGroupId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LoadBalancerAttachment) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.SecurityGroupId
+	}).(pulumi.StringPtrOutput)
+}
+
+type QueueDepth struct {
+	// Visible messages per running task to keep the backlog near (what one task works through in an acceptable time).
+	MessagesPerTask float64 `pulumi:"messagesPerTask"`
+	// Name of the SQS queue the workers consume (its name, not its URL or ARN).
+	QueueName string `pulumi:"queueName"`
+}
+
+// QueueDepthInput is an input type that accepts QueueDepthArgs and QueueDepthOutput values.
+// You can construct a concrete instance of `QueueDepthInput` via:
+//
+//	QueueDepthArgs{...}
+type QueueDepthInput interface {
+	pulumi.Input
+
+	ToQueueDepthOutput() QueueDepthOutput
+	ToQueueDepthOutputWithContext(context.Context) QueueDepthOutput
+}
+
+type QueueDepthArgs struct {
+	// Visible messages per running task to keep the backlog near (what one task works through in an acceptable time).
+	MessagesPerTask float64 `pulumi:"messagesPerTask"`
+	// Name of the SQS queue the workers consume (its name, not its URL or ARN).
+	QueueName pulumi.StringInput `pulumi:"queueName"`
+}
+
+func (QueueDepthArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*QueueDepth)(nil)).Elem()
+}
+
+func (i QueueDepthArgs) ToQueueDepthOutput() QueueDepthOutput {
+	return i.ToQueueDepthOutputWithContext(context.Background())
+}
+
+func (i QueueDepthArgs) ToQueueDepthOutputWithContext(ctx context.Context) QueueDepthOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(QueueDepthOutput)
+}
+
+func (i QueueDepthArgs) ToQueueDepthPtrOutput() QueueDepthPtrOutput {
+	return i.ToQueueDepthPtrOutputWithContext(context.Background())
+}
+
+func (i QueueDepthArgs) ToQueueDepthPtrOutputWithContext(ctx context.Context) QueueDepthPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(QueueDepthOutput).ToQueueDepthPtrOutputWithContext(ctx)
+}
+
+// QueueDepthPtrInput is an input type that accepts QueueDepthArgs, QueueDepthPtr and QueueDepthPtrOutput values.
+// You can construct a concrete instance of `QueueDepthPtrInput` via:
+//
+//	        QueueDepthArgs{...}
+//
+//	or:
+//
+//	        nil
+type QueueDepthPtrInput interface {
+	pulumi.Input
+
+	ToQueueDepthPtrOutput() QueueDepthPtrOutput
+	ToQueueDepthPtrOutputWithContext(context.Context) QueueDepthPtrOutput
+}
+
+type queueDepthPtrType QueueDepthArgs
+
+func QueueDepthPtr(v *QueueDepthArgs) QueueDepthPtrInput {
+	return (*queueDepthPtrType)(v)
+}
+
+func (*queueDepthPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**QueueDepth)(nil)).Elem()
+}
+
+func (i *queueDepthPtrType) ToQueueDepthPtrOutput() QueueDepthPtrOutput {
+	return i.ToQueueDepthPtrOutputWithContext(context.Background())
+}
+
+func (i *queueDepthPtrType) ToQueueDepthPtrOutputWithContext(ctx context.Context) QueueDepthPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(QueueDepthPtrOutput)
+}
+
+type QueueDepthOutput struct{ *pulumi.OutputState }
+
+func (QueueDepthOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*QueueDepth)(nil)).Elem()
+}
+
+func (o QueueDepthOutput) ToQueueDepthOutput() QueueDepthOutput {
+	return o
+}
+
+func (o QueueDepthOutput) ToQueueDepthOutputWithContext(ctx context.Context) QueueDepthOutput {
+	return o
+}
+
+func (o QueueDepthOutput) ToQueueDepthPtrOutput() QueueDepthPtrOutput {
+	return o.ToQueueDepthPtrOutputWithContext(context.Background())
+}
+
+func (o QueueDepthOutput) ToQueueDepthPtrOutputWithContext(ctx context.Context) QueueDepthPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v QueueDepth) *QueueDepth {
+		return &v
+	}).(QueueDepthPtrOutput)
+}
+
+// Visible messages per running task to keep the backlog near (what one task works through in an acceptable time).
+func (o QueueDepthOutput) MessagesPerTask() pulumi.Float64Output {
+	return o.ApplyT(func(v QueueDepth) float64 { return v.MessagesPerTask }).(pulumi.Float64Output)
+}
+
+// Name of the SQS queue the workers consume (its name, not its URL or ARN).
+func (o QueueDepthOutput) QueueName() pulumi.StringOutput {
+	return o.ApplyT(func(v QueueDepth) string { return v.QueueName }).(pulumi.StringOutput)
+}
+
+type QueueDepthPtrOutput struct{ *pulumi.OutputState }
+
+func (QueueDepthPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**QueueDepth)(nil)).Elem()
+}
+
+func (o QueueDepthPtrOutput) ToQueueDepthPtrOutput() QueueDepthPtrOutput {
+	return o
+}
+
+func (o QueueDepthPtrOutput) ToQueueDepthPtrOutputWithContext(ctx context.Context) QueueDepthPtrOutput {
+	return o
+}
+
+func (o QueueDepthPtrOutput) Elem() QueueDepthOutput {
+	return o.ApplyT(func(v *QueueDepth) QueueDepth {
+		if v != nil {
+			return *v
+		}
+		var ret QueueDepth
+		return ret
+	}).(QueueDepthOutput)
+}
+
+// Visible messages per running task to keep the backlog near (what one task works through in an acceptable time).
+func (o QueueDepthPtrOutput) MessagesPerTask() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *QueueDepth) *float64 {
+		if v == nil {
+			return nil
+		}
+		return &v.MessagesPerTask
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Name of the SQS queue the workers consume (its name, not its URL or ARN).
+func (o QueueDepthPtrOutput) QueueName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *QueueDepth) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.QueueName
+	}).(pulumi.StringPtrOutput)
 }
 
 type RegistryBuild struct {
@@ -1424,33 +2244,675 @@ func (o ScheduleArrayOutput) Index(i pulumi.IntInput) ScheduleOutput {
 	}).(ScheduleOutput)
 }
 
+type ServiceConnect struct {
+	// Only call other services; publish no endpoint of its own. Defaults to `false`.
+	ClientOnly *bool `pulumi:"clientOnly"`
+	// Name clients reach the service as, e.g. `orders` for `http://orders:8080` (letters, digits, `-`). Defaults to the component name.
+	DiscoveryName *string `pulumi:"discoveryName"`
+	// Name or ARN of the Cloud Map namespace to join. Defaults to the cluster's Service Connect namespace.
+	Namespace *string `pulumi:"namespace"`
+}
+
+// ServiceConnectInput is an input type that accepts ServiceConnectArgs and ServiceConnectOutput values.
+// You can construct a concrete instance of `ServiceConnectInput` via:
+//
+//	ServiceConnectArgs{...}
+type ServiceConnectInput interface {
+	pulumi.Input
+
+	ToServiceConnectOutput() ServiceConnectOutput
+	ToServiceConnectOutputWithContext(context.Context) ServiceConnectOutput
+}
+
+type ServiceConnectArgs struct {
+	// Only call other services; publish no endpoint of its own. Defaults to `false`.
+	ClientOnly *bool `pulumi:"clientOnly"`
+	// Name clients reach the service as, e.g. `orders` for `http://orders:8080` (letters, digits, `-`). Defaults to the component name.
+	DiscoveryName *string `pulumi:"discoveryName"`
+	// Name or ARN of the Cloud Map namespace to join. Defaults to the cluster's Service Connect namespace.
+	Namespace pulumi.StringPtrInput `pulumi:"namespace"`
+}
+
+func (ServiceConnectArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceConnect)(nil)).Elem()
+}
+
+func (i ServiceConnectArgs) ToServiceConnectOutput() ServiceConnectOutput {
+	return i.ToServiceConnectOutputWithContext(context.Background())
+}
+
+func (i ServiceConnectArgs) ToServiceConnectOutputWithContext(ctx context.Context) ServiceConnectOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceConnectOutput)
+}
+
+func (i ServiceConnectArgs) ToServiceConnectPtrOutput() ServiceConnectPtrOutput {
+	return i.ToServiceConnectPtrOutputWithContext(context.Background())
+}
+
+func (i ServiceConnectArgs) ToServiceConnectPtrOutputWithContext(ctx context.Context) ServiceConnectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceConnectOutput).ToServiceConnectPtrOutputWithContext(ctx)
+}
+
+// ServiceConnectPtrInput is an input type that accepts ServiceConnectArgs, ServiceConnectPtr and ServiceConnectPtrOutput values.
+// You can construct a concrete instance of `ServiceConnectPtrInput` via:
+//
+//	        ServiceConnectArgs{...}
+//
+//	or:
+//
+//	        nil
+type ServiceConnectPtrInput interface {
+	pulumi.Input
+
+	ToServiceConnectPtrOutput() ServiceConnectPtrOutput
+	ToServiceConnectPtrOutputWithContext(context.Context) ServiceConnectPtrOutput
+}
+
+type serviceConnectPtrType ServiceConnectArgs
+
+func ServiceConnectPtr(v *ServiceConnectArgs) ServiceConnectPtrInput {
+	return (*serviceConnectPtrType)(v)
+}
+
+func (*serviceConnectPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceConnect)(nil)).Elem()
+}
+
+func (i *serviceConnectPtrType) ToServiceConnectPtrOutput() ServiceConnectPtrOutput {
+	return i.ToServiceConnectPtrOutputWithContext(context.Background())
+}
+
+func (i *serviceConnectPtrType) ToServiceConnectPtrOutputWithContext(ctx context.Context) ServiceConnectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ServiceConnectPtrOutput)
+}
+
+type ServiceConnectOutput struct{ *pulumi.OutputState }
+
+func (ServiceConnectOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceConnect)(nil)).Elem()
+}
+
+func (o ServiceConnectOutput) ToServiceConnectOutput() ServiceConnectOutput {
+	return o
+}
+
+func (o ServiceConnectOutput) ToServiceConnectOutputWithContext(ctx context.Context) ServiceConnectOutput {
+	return o
+}
+
+func (o ServiceConnectOutput) ToServiceConnectPtrOutput() ServiceConnectPtrOutput {
+	return o.ToServiceConnectPtrOutputWithContext(context.Background())
+}
+
+func (o ServiceConnectOutput) ToServiceConnectPtrOutputWithContext(ctx context.Context) ServiceConnectPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ServiceConnect) *ServiceConnect {
+		return &v
+	}).(ServiceConnectPtrOutput)
+}
+
+// Only call other services; publish no endpoint of its own. Defaults to `false`.
+func (o ServiceConnectOutput) ClientOnly() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ServiceConnect) *bool { return v.ClientOnly }).(pulumi.BoolPtrOutput)
+}
+
+// Name clients reach the service as, e.g. `orders` for `http://orders:8080` (letters, digits, `-`). Defaults to the component name.
+func (o ServiceConnectOutput) DiscoveryName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ServiceConnect) *string { return v.DiscoveryName }).(pulumi.StringPtrOutput)
+}
+
+// Name or ARN of the Cloud Map namespace to join. Defaults to the cluster's Service Connect namespace.
+func (o ServiceConnectOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ServiceConnect) *string { return v.Namespace }).(pulumi.StringPtrOutput)
+}
+
+type ServiceConnectPtrOutput struct{ *pulumi.OutputState }
+
+func (ServiceConnectPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceConnect)(nil)).Elem()
+}
+
+func (o ServiceConnectPtrOutput) ToServiceConnectPtrOutput() ServiceConnectPtrOutput {
+	return o
+}
+
+func (o ServiceConnectPtrOutput) ToServiceConnectPtrOutputWithContext(ctx context.Context) ServiceConnectPtrOutput {
+	return o
+}
+
+func (o ServiceConnectPtrOutput) Elem() ServiceConnectOutput {
+	return o.ApplyT(func(v *ServiceConnect) ServiceConnect {
+		if v != nil {
+			return *v
+		}
+		var ret ServiceConnect
+		return ret
+	}).(ServiceConnectOutput)
+}
+
+// Only call other services; publish no endpoint of its own. Defaults to `false`.
+func (o ServiceConnectPtrOutput) ClientOnly() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *ServiceConnect) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ClientOnly
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Name clients reach the service as, e.g. `orders` for `http://orders:8080` (letters, digits, `-`). Defaults to the component name.
+func (o ServiceConnectPtrOutput) DiscoveryName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ServiceConnect) *string {
+		if v == nil {
+			return nil
+		}
+		return v.DiscoveryName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name or ARN of the Cloud Map namespace to join. Defaults to the cluster's Service Connect namespace.
+func (o ServiceConnectPtrOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ServiceConnect) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Namespace
+	}).(pulumi.StringPtrOutput)
+}
+
+type Sidecar struct {
+	// Command the container runs, replacing the image's `CMD`. Defaults to the image's.
+	Command []string `pulumi:"command"`
+	// CPU units reserved for the container, counted against the task's `cpu`. Defaults to none reserved.
+	Cpu *float64 `pulumi:"cpu"`
+	// Plain environment variables of the container.
+	Environment map[string]string `pulumi:"environment"`
+	// Stop the whole task when this container stops. Defaults to `false`.
+	Essential *bool `pulumi:"essential"`
+	// Image of the container.
+	Image string `pulumi:"image"`
+	// Memory in MiB the container may use at most, counted against the task's `memory`. Defaults to no limit of its own.
+	MemoryMiB *float64 `pulumi:"memoryMiB"`
+	// Name of the container, unique in the task (letters, digits, `-`, `_`; not `app`).
+	Name string `pulumi:"name"`
+	// TCP ports the container listens on. Defaults to none.
+	Ports []float64 `pulumi:"ports"`
+	// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
+	Secrets map[string]string `pulumi:"secrets"`
+}
+
+// SidecarInput is an input type that accepts SidecarArgs and SidecarOutput values.
+// You can construct a concrete instance of `SidecarInput` via:
+//
+//	SidecarArgs{...}
+type SidecarInput interface {
+	pulumi.Input
+
+	ToSidecarOutput() SidecarOutput
+	ToSidecarOutputWithContext(context.Context) SidecarOutput
+}
+
+type SidecarArgs struct {
+	// Command the container runs, replacing the image's `CMD`. Defaults to the image's.
+	Command []string `pulumi:"command"`
+	// CPU units reserved for the container, counted against the task's `cpu`. Defaults to none reserved.
+	Cpu *float64 `pulumi:"cpu"`
+	// Plain environment variables of the container.
+	Environment pulumi.StringMapInput `pulumi:"environment"`
+	// Stop the whole task when this container stops. Defaults to `false`.
+	Essential *bool `pulumi:"essential"`
+	// Image of the container.
+	Image pulumi.StringInput `pulumi:"image"`
+	// Memory in MiB the container may use at most, counted against the task's `memory`. Defaults to no limit of its own.
+	MemoryMiB *float64 `pulumi:"memoryMiB"`
+	// Name of the container, unique in the task (letters, digits, `-`, `_`; not `app`).
+	Name string `pulumi:"name"`
+	// TCP ports the container listens on. Defaults to none.
+	Ports []float64 `pulumi:"ports"`
+	// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
+	Secrets pulumi.StringMapInput `pulumi:"secrets"`
+}
+
+func (SidecarArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Sidecar)(nil)).Elem()
+}
+
+func (i SidecarArgs) ToSidecarOutput() SidecarOutput {
+	return i.ToSidecarOutputWithContext(context.Background())
+}
+
+func (i SidecarArgs) ToSidecarOutputWithContext(ctx context.Context) SidecarOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SidecarOutput)
+}
+
+// SidecarArrayInput is an input type that accepts SidecarArray and SidecarArrayOutput values.
+// You can construct a concrete instance of `SidecarArrayInput` via:
+//
+//	SidecarArray{ SidecarArgs{...} }
+type SidecarArrayInput interface {
+	pulumi.Input
+
+	ToSidecarArrayOutput() SidecarArrayOutput
+	ToSidecarArrayOutputWithContext(context.Context) SidecarArrayOutput
+}
+
+type SidecarArray []SidecarInput
+
+func (SidecarArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Sidecar)(nil)).Elem()
+}
+
+func (i SidecarArray) ToSidecarArrayOutput() SidecarArrayOutput {
+	return i.ToSidecarArrayOutputWithContext(context.Background())
+}
+
+func (i SidecarArray) ToSidecarArrayOutputWithContext(ctx context.Context) SidecarArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SidecarArrayOutput)
+}
+
+type SidecarOutput struct{ *pulumi.OutputState }
+
+func (SidecarOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Sidecar)(nil)).Elem()
+}
+
+func (o SidecarOutput) ToSidecarOutput() SidecarOutput {
+	return o
+}
+
+func (o SidecarOutput) ToSidecarOutputWithContext(ctx context.Context) SidecarOutput {
+	return o
+}
+
+// Command the container runs, replacing the image's `CMD`. Defaults to the image's.
+func (o SidecarOutput) Command() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v Sidecar) []string { return v.Command }).(pulumi.StringArrayOutput)
+}
+
+// CPU units reserved for the container, counted against the task's `cpu`. Defaults to none reserved.
+func (o SidecarOutput) Cpu() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Sidecar) *float64 { return v.Cpu }).(pulumi.Float64PtrOutput)
+}
+
+// Plain environment variables of the container.
+func (o SidecarOutput) Environment() pulumi.StringMapOutput {
+	return o.ApplyT(func(v Sidecar) map[string]string { return v.Environment }).(pulumi.StringMapOutput)
+}
+
+// Stop the whole task when this container stops. Defaults to `false`.
+func (o SidecarOutput) Essential() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Sidecar) *bool { return v.Essential }).(pulumi.BoolPtrOutput)
+}
+
+// Image of the container.
+func (o SidecarOutput) Image() pulumi.StringOutput {
+	return o.ApplyT(func(v Sidecar) string { return v.Image }).(pulumi.StringOutput)
+}
+
+// Memory in MiB the container may use at most, counted against the task's `memory`. Defaults to no limit of its own.
+func (o SidecarOutput) MemoryMiB() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Sidecar) *float64 { return v.MemoryMiB }).(pulumi.Float64PtrOutput)
+}
+
+// Name of the container, unique in the task (letters, digits, `-`, `_`; not `app`).
+func (o SidecarOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v Sidecar) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// TCP ports the container listens on. Defaults to none.
+func (o SidecarOutput) Ports() pulumi.Float64ArrayOutput {
+	return o.ApplyT(func(v Sidecar) []float64 { return v.Ports }).(pulumi.Float64ArrayOutput)
+}
+
+// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
+func (o SidecarOutput) Secrets() pulumi.StringMapOutput {
+	return o.ApplyT(func(v Sidecar) map[string]string { return v.Secrets }).(pulumi.StringMapOutput)
+}
+
+type SidecarArrayOutput struct{ *pulumi.OutputState }
+
+func (SidecarArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Sidecar)(nil)).Elem()
+}
+
+func (o SidecarArrayOutput) ToSidecarArrayOutput() SidecarArrayOutput {
+	return o
+}
+
+func (o SidecarArrayOutput) ToSidecarArrayOutputWithContext(ctx context.Context) SidecarArrayOutput {
+	return o
+}
+
+func (o SidecarArrayOutput) Index(i pulumi.IntInput) SidecarOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Sidecar {
+		return vs[0].([]Sidecar)[vs[1].(int)]
+	}).(SidecarOutput)
+}
+
+type WorkerAutoscaling struct {
+	// Keep average CPU utilisation near this percentage. Defaults to `60` when no target is given.
+	CpuTargetPercent *float64 `pulumi:"cpuTargetPercent"`
+	// Most tasks.
+	MaxCapacity float64 `pulumi:"maxCapacity"`
+	// Keep average memory utilisation near this percentage. Defaults to no memory target.
+	MemoryTargetPercent *float64 `pulumi:"memoryTargetPercent"`
+	// Fewest tasks.
+	MinCapacity float64 `pulumi:"minCapacity"`
+	// Keep the queue's backlog per task near a target. Defaults to no queue target.
+	QueueDepth *QueueDepth `pulumi:"queueDepth"`
+	// Seconds after a scale-in before the next one. Defaults to `300`.
+	ScaleInCooldownSeconds *float64 `pulumi:"scaleInCooldownSeconds"`
+	// Seconds after a scale-out before the next one. Defaults to `60`.
+	ScaleOutCooldownSeconds *float64 `pulumi:"scaleOutCooldownSeconds"`
+	// Scheduled changes of the bounds, e.g. fewer tasks at night.
+	Schedules []Schedule `pulumi:"schedules"`
+}
+
+// WorkerAutoscalingInput is an input type that accepts WorkerAutoscalingArgs and WorkerAutoscalingOutput values.
+// You can construct a concrete instance of `WorkerAutoscalingInput` via:
+//
+//	WorkerAutoscalingArgs{...}
+type WorkerAutoscalingInput interface {
+	pulumi.Input
+
+	ToWorkerAutoscalingOutput() WorkerAutoscalingOutput
+	ToWorkerAutoscalingOutputWithContext(context.Context) WorkerAutoscalingOutput
+}
+
+type WorkerAutoscalingArgs struct {
+	// Keep average CPU utilisation near this percentage. Defaults to `60` when no target is given.
+	CpuTargetPercent *float64 `pulumi:"cpuTargetPercent"`
+	// Most tasks.
+	MaxCapacity float64 `pulumi:"maxCapacity"`
+	// Keep average memory utilisation near this percentage. Defaults to no memory target.
+	MemoryTargetPercent *float64 `pulumi:"memoryTargetPercent"`
+	// Fewest tasks.
+	MinCapacity float64 `pulumi:"minCapacity"`
+	// Keep the queue's backlog per task near a target. Defaults to no queue target.
+	QueueDepth *QueueDepthArgs `pulumi:"queueDepth"`
+	// Seconds after a scale-in before the next one. Defaults to `300`.
+	ScaleInCooldownSeconds *float64 `pulumi:"scaleInCooldownSeconds"`
+	// Seconds after a scale-out before the next one. Defaults to `60`.
+	ScaleOutCooldownSeconds *float64 `pulumi:"scaleOutCooldownSeconds"`
+	// Scheduled changes of the bounds, e.g. fewer tasks at night.
+	Schedules []ScheduleArgs `pulumi:"schedules"`
+}
+
+func (WorkerAutoscalingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*WorkerAutoscaling)(nil)).Elem()
+}
+
+func (i WorkerAutoscalingArgs) ToWorkerAutoscalingOutput() WorkerAutoscalingOutput {
+	return i.ToWorkerAutoscalingOutputWithContext(context.Background())
+}
+
+func (i WorkerAutoscalingArgs) ToWorkerAutoscalingOutputWithContext(ctx context.Context) WorkerAutoscalingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkerAutoscalingOutput)
+}
+
+func (i WorkerAutoscalingArgs) ToWorkerAutoscalingPtrOutput() WorkerAutoscalingPtrOutput {
+	return i.ToWorkerAutoscalingPtrOutputWithContext(context.Background())
+}
+
+func (i WorkerAutoscalingArgs) ToWorkerAutoscalingPtrOutputWithContext(ctx context.Context) WorkerAutoscalingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkerAutoscalingOutput).ToWorkerAutoscalingPtrOutputWithContext(ctx)
+}
+
+// WorkerAutoscalingPtrInput is an input type that accepts WorkerAutoscalingArgs, WorkerAutoscalingPtr and WorkerAutoscalingPtrOutput values.
+// You can construct a concrete instance of `WorkerAutoscalingPtrInput` via:
+//
+//	        WorkerAutoscalingArgs{...}
+//
+//	or:
+//
+//	        nil
+type WorkerAutoscalingPtrInput interface {
+	pulumi.Input
+
+	ToWorkerAutoscalingPtrOutput() WorkerAutoscalingPtrOutput
+	ToWorkerAutoscalingPtrOutputWithContext(context.Context) WorkerAutoscalingPtrOutput
+}
+
+type workerAutoscalingPtrType WorkerAutoscalingArgs
+
+func WorkerAutoscalingPtr(v *WorkerAutoscalingArgs) WorkerAutoscalingPtrInput {
+	return (*workerAutoscalingPtrType)(v)
+}
+
+func (*workerAutoscalingPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**WorkerAutoscaling)(nil)).Elem()
+}
+
+func (i *workerAutoscalingPtrType) ToWorkerAutoscalingPtrOutput() WorkerAutoscalingPtrOutput {
+	return i.ToWorkerAutoscalingPtrOutputWithContext(context.Background())
+}
+
+func (i *workerAutoscalingPtrType) ToWorkerAutoscalingPtrOutputWithContext(ctx context.Context) WorkerAutoscalingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkerAutoscalingPtrOutput)
+}
+
+type WorkerAutoscalingOutput struct{ *pulumi.OutputState }
+
+func (WorkerAutoscalingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*WorkerAutoscaling)(nil)).Elem()
+}
+
+func (o WorkerAutoscalingOutput) ToWorkerAutoscalingOutput() WorkerAutoscalingOutput {
+	return o
+}
+
+func (o WorkerAutoscalingOutput) ToWorkerAutoscalingOutputWithContext(ctx context.Context) WorkerAutoscalingOutput {
+	return o
+}
+
+func (o WorkerAutoscalingOutput) ToWorkerAutoscalingPtrOutput() WorkerAutoscalingPtrOutput {
+	return o.ToWorkerAutoscalingPtrOutputWithContext(context.Background())
+}
+
+func (o WorkerAutoscalingOutput) ToWorkerAutoscalingPtrOutputWithContext(ctx context.Context) WorkerAutoscalingPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v WorkerAutoscaling) *WorkerAutoscaling {
+		return &v
+	}).(WorkerAutoscalingPtrOutput)
+}
+
+// Keep average CPU utilisation near this percentage. Defaults to `60` when no target is given.
+func (o WorkerAutoscalingOutput) CpuTargetPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v WorkerAutoscaling) *float64 { return v.CpuTargetPercent }).(pulumi.Float64PtrOutput)
+}
+
+// Most tasks.
+func (o WorkerAutoscalingOutput) MaxCapacity() pulumi.Float64Output {
+	return o.ApplyT(func(v WorkerAutoscaling) float64 { return v.MaxCapacity }).(pulumi.Float64Output)
+}
+
+// Keep average memory utilisation near this percentage. Defaults to no memory target.
+func (o WorkerAutoscalingOutput) MemoryTargetPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v WorkerAutoscaling) *float64 { return v.MemoryTargetPercent }).(pulumi.Float64PtrOutput)
+}
+
+// Fewest tasks.
+func (o WorkerAutoscalingOutput) MinCapacity() pulumi.Float64Output {
+	return o.ApplyT(func(v WorkerAutoscaling) float64 { return v.MinCapacity }).(pulumi.Float64Output)
+}
+
+// Keep the queue's backlog per task near a target. Defaults to no queue target.
+func (o WorkerAutoscalingOutput) QueueDepth() QueueDepthPtrOutput {
+	return o.ApplyT(func(v WorkerAutoscaling) *QueueDepth { return v.QueueDepth }).(QueueDepthPtrOutput)
+}
+
+// Seconds after a scale-in before the next one. Defaults to `300`.
+func (o WorkerAutoscalingOutput) ScaleInCooldownSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v WorkerAutoscaling) *float64 { return v.ScaleInCooldownSeconds }).(pulumi.Float64PtrOutput)
+}
+
+// Seconds after a scale-out before the next one. Defaults to `60`.
+func (o WorkerAutoscalingOutput) ScaleOutCooldownSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v WorkerAutoscaling) *float64 { return v.ScaleOutCooldownSeconds }).(pulumi.Float64PtrOutput)
+}
+
+// Scheduled changes of the bounds, e.g. fewer tasks at night.
+func (o WorkerAutoscalingOutput) Schedules() ScheduleArrayOutput {
+	return o.ApplyT(func(v WorkerAutoscaling) []Schedule { return v.Schedules }).(ScheduleArrayOutput)
+}
+
+type WorkerAutoscalingPtrOutput struct{ *pulumi.OutputState }
+
+func (WorkerAutoscalingPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**WorkerAutoscaling)(nil)).Elem()
+}
+
+func (o WorkerAutoscalingPtrOutput) ToWorkerAutoscalingPtrOutput() WorkerAutoscalingPtrOutput {
+	return o
+}
+
+func (o WorkerAutoscalingPtrOutput) ToWorkerAutoscalingPtrOutputWithContext(ctx context.Context) WorkerAutoscalingPtrOutput {
+	return o
+}
+
+func (o WorkerAutoscalingPtrOutput) Elem() WorkerAutoscalingOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) WorkerAutoscaling {
+		if v != nil {
+			return *v
+		}
+		var ret WorkerAutoscaling
+		return ret
+	}).(WorkerAutoscalingOutput)
+}
+
+// Keep average CPU utilisation near this percentage. Defaults to `60` when no target is given.
+func (o WorkerAutoscalingPtrOutput) CpuTargetPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.CpuTargetPercent
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Most tasks.
+func (o WorkerAutoscalingPtrOutput) MaxCapacity() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *float64 {
+		if v == nil {
+			return nil
+		}
+		return &v.MaxCapacity
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Keep average memory utilisation near this percentage. Defaults to no memory target.
+func (o WorkerAutoscalingPtrOutput) MemoryTargetPercent() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.MemoryTargetPercent
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Fewest tasks.
+func (o WorkerAutoscalingPtrOutput) MinCapacity() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *float64 {
+		if v == nil {
+			return nil
+		}
+		return &v.MinCapacity
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Keep the queue's backlog per task near a target. Defaults to no queue target.
+func (o WorkerAutoscalingPtrOutput) QueueDepth() QueueDepthPtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *QueueDepth {
+		if v == nil {
+			return nil
+		}
+		return v.QueueDepth
+	}).(QueueDepthPtrOutput)
+}
+
+// Seconds after a scale-in before the next one. Defaults to `300`.
+func (o WorkerAutoscalingPtrOutput) ScaleInCooldownSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.ScaleInCooldownSeconds
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Seconds after a scale-out before the next one. Defaults to `60`.
+func (o WorkerAutoscalingPtrOutput) ScaleOutCooldownSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.ScaleOutCooldownSeconds
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Scheduled changes of the bounds, e.g. fewer tasks at night.
+func (o WorkerAutoscalingPtrOutput) Schedules() ScheduleArrayOutput {
+	return o.ApplyT(func(v *WorkerAutoscaling) []Schedule {
+		if v == nil {
+			return nil
+		}
+		return v.Schedules
+	}).(ScheduleArrayOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AutoscalingInput)(nil)).Elem(), AutoscalingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AutoscalingPtrInput)(nil)).Elem(), AutoscalingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CapacityInput)(nil)).Elem(), CapacityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CapacityPtrInput)(nil)).Elem(), CapacityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ContainerHealthCheckInput)(nil)).Elem(), ContainerHealthCheckArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ContainerHealthCheckPtrInput)(nil)).Elem(), ContainerHealthCheckArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DeploymentInput)(nil)).Elem(), DeploymentArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DeploymentPtrInput)(nil)).Elem(), DeploymentArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EfsVolumeInput)(nil)).Elem(), EfsVolumeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EfsVolumeArrayInput)(nil)).Elem(), EfsVolumeArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*HealthCheckInput)(nil)).Elem(), HealthCheckArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*HealthCheckPtrInput)(nil)).Elem(), HealthCheckArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoadBalancerAttachmentInput)(nil)).Elem(), LoadBalancerAttachmentArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoadBalancerAttachmentPtrInput)(nil)).Elem(), LoadBalancerAttachmentArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*QueueDepthInput)(nil)).Elem(), QueueDepthArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*QueueDepthPtrInput)(nil)).Elem(), QueueDepthArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryBuildInput)(nil)).Elem(), RegistryBuildArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryBuildPtrInput)(nil)).Elem(), RegistryBuildArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryLifecycleInput)(nil)).Elem(), RegistryLifecycleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryLifecyclePtrInput)(nil)).Elem(), RegistryLifecycleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ScheduleInput)(nil)).Elem(), ScheduleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ScheduleArrayInput)(nil)).Elem(), ScheduleArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceConnectInput)(nil)).Elem(), ServiceConnectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceConnectPtrInput)(nil)).Elem(), ServiceConnectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SidecarInput)(nil)).Elem(), SidecarArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SidecarArrayInput)(nil)).Elem(), SidecarArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WorkerAutoscalingInput)(nil)).Elem(), WorkerAutoscalingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WorkerAutoscalingPtrInput)(nil)).Elem(), WorkerAutoscalingArgs{})
 	pulumi.RegisterOutputType(AutoscalingOutput{})
 	pulumi.RegisterOutputType(AutoscalingPtrOutput{})
 	pulumi.RegisterOutputType(CapacityOutput{})
 	pulumi.RegisterOutputType(CapacityPtrOutput{})
+	pulumi.RegisterOutputType(ContainerHealthCheckOutput{})
+	pulumi.RegisterOutputType(ContainerHealthCheckPtrOutput{})
 	pulumi.RegisterOutputType(DeploymentOutput{})
 	pulumi.RegisterOutputType(DeploymentPtrOutput{})
+	pulumi.RegisterOutputType(EfsVolumeOutput{})
+	pulumi.RegisterOutputType(EfsVolumeArrayOutput{})
 	pulumi.RegisterOutputType(HealthCheckOutput{})
 	pulumi.RegisterOutputType(HealthCheckPtrOutput{})
+	pulumi.RegisterOutputType(LoadBalancerAttachmentOutput{})
+	pulumi.RegisterOutputType(LoadBalancerAttachmentPtrOutput{})
+	pulumi.RegisterOutputType(QueueDepthOutput{})
+	pulumi.RegisterOutputType(QueueDepthPtrOutput{})
 	pulumi.RegisterOutputType(RegistryBuildOutput{})
 	pulumi.RegisterOutputType(RegistryBuildPtrOutput{})
 	pulumi.RegisterOutputType(RegistryLifecycleOutput{})
 	pulumi.RegisterOutputType(RegistryLifecyclePtrOutput{})
 	pulumi.RegisterOutputType(ScheduleOutput{})
 	pulumi.RegisterOutputType(ScheduleArrayOutput{})
+	pulumi.RegisterOutputType(ServiceConnectOutput{})
+	pulumi.RegisterOutputType(ServiceConnectPtrOutput{})
+	pulumi.RegisterOutputType(SidecarOutput{})
+	pulumi.RegisterOutputType(SidecarArrayOutput{})
+	pulumi.RegisterOutputType(WorkerAutoscalingOutput{})
+	pulumi.RegisterOutputType(WorkerAutoscalingPtrOutput{})
 }

@@ -13,20 +13,21 @@ import (
 )
 
 // A load-balanced, auto-scaling web service on ECS Fargate: task definition, least-privilege execution and task
-// roles, log group, security groups, an application load balancer with its target group and listeners, the ECS
-// service with a rolling deployment guarded by the circuit breaker, and optional auto scaling.
+// roles, log group, security groups, an application load balancer of its own (or a target group and listener rule
+// on a shared `LoadBalancer`), the ECS service with a deployment guarded by the circuit breaker, and optional
+// auto scaling.
 type WebService struct {
 	pulumi.ResourceState
 
 	// ARN of the execution role (image pull, logs, secrets at start).
 	ExecutionRoleArn pulumi.StringOutput `pulumi:"executionRoleArn"`
-	// ARN of the load balancer.
+	// ARN of its own load balancer; empty behind a shared `LoadBalancer`.
 	LoadBalancerArn pulumi.StringOutput `pulumi:"loadBalancerArn"`
-	// DNS name of the load balancer (point the alias record of `domainName` here).
+	// DNS name of its own load balancer (point the alias record of `domainName` here); empty behind a shared `LoadBalancer`.
 	LoadBalancerDnsName pulumi.StringOutput `pulumi:"loadBalancerDnsName"`
-	// ID of the load balancer's security group.
+	// ID of the load balancer's security group (the shared one's behind a `LoadBalancer`).
 	LoadBalancerSecurityGroupId pulumi.StringOutput `pulumi:"loadBalancerSecurityGroupId"`
-	// Name of the CloudWatch log group of the container.
+	// Name of the CloudWatch log group of the containers.
 	LogGroupName pulumi.StringOutput `pulumi:"logGroupName"`
 	// ID of the tasks' security group.
 	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
@@ -40,7 +41,7 @@ type WebService struct {
 	TaskDefinitionArn pulumi.StringOutput `pulumi:"taskDefinitionArn"`
 	// ARN of the task role (the app's own AWS permissions).
 	TaskRoleArn pulumi.StringOutput `pulumi:"taskRoleArn"`
-	// URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on the load balancer's DNS name.
+	// URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on its own load balancer's DNS name; empty behind a shared `LoadBalancer` without a `domainName` (use the load balancer's `url`).
 	Url pulumi.StringOutput `pulumi:"url"`
 }
 
@@ -56,9 +57,6 @@ func NewWebService(ctx *pulumi.Context,
 	}
 	if args.Image == nil {
 		return nil, errors.New("invalid value for required argument 'Image'")
-	}
-	if args.LoadBalancerSubnetIds == nil {
-		return nil, errors.New("invalid value for required argument 'LoadBalancerSubnetIds'")
 	}
 	if args.SubnetIds == nil {
 		return nil, errors.New("invalid value for required argument 'SubnetIds'")
@@ -92,13 +90,17 @@ type webServiceArgs struct {
 	CertificateArn *string `pulumi:"certificateArn"`
 	// ARN of the ECS cluster to run in (e.g. a `FargateCluster`'s `clusterArn`).
 	ClusterArn string `pulumi:"clusterArn"`
+	// Command the container runs, replacing the image's `CMD`. Defaults to the image's.
+	Command []string `pulumi:"command"`
+	// A command ECS runs in the container to judge its health. Defaults to none (the image's `HEALTHCHECK` is ignored by ECS).
+	ContainerHealthCheck *ContainerHealthCheck `pulumi:"containerHealthCheck"`
 	// Port the container listens on. Defaults to `80`.
 	ContainerPort *float64 `pulumi:"containerPort"`
 	// Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384. Defaults to `256`.
 	Cpu *float64 `pulumi:"cpu"`
 	// Protect the load balancer from deletion (also blocks `pulumi destroy`). Defaults to `false`.
 	DeletionProtection *bool `pulumi:"deletionProtection"`
-	// Rolling deployment settings; the circuit breaker is always on.
+	// Deployment settings; the circuit breaker is always on.
 	Deployment *Deployment `pulumi:"deployment"`
 	// Seconds a deregistering task keeps serving in-flight requests (0 to 3600). Defaults to `15`.
 	DeregistrationDelaySeconds *float64 `pulumi:"deregistrationDelaySeconds"`
@@ -108,12 +110,18 @@ type webServiceArgs struct {
 	// at `loadBalancerDnsName`. `url` is then `https://<domainName>` with a certificate, else `http://<domainName>`.
 	// Defaults to the load balancer's own DNS name, which a certificate for your domain does not cover.
 	DomainName *string `pulumi:"domainName"`
+	// EFS file systems mounted into the app container, always with transit encryption.
+	EfsVolumes []EfsVolume `pulumi:"efsVolumes"`
 	// Allow ECS Exec (a shell into running tasks): grants the task role exactly the SSM channels and session logging
 	// to the service's log group it needs, and makes the root file system writable unless `readonlyRootFilesystem`
 	// says otherwise. Defaults to `false`.
 	EnableExecuteCommand *bool `pulumi:"enableExecuteCommand"`
+	// Entry point of the container, replacing the image's `ENTRYPOINT`. Defaults to the image's.
+	EntryPoint []string `pulumi:"entryPoint"`
 	// Plain environment variables of the container. Never put secrets here; use `secrets`.
 	Environment map[string]string `pulumi:"environment"`
+	// GiB of ephemeral storage of the task (21 to 200). Defaults to Fargate's 20 GiB.
+	EphemeralStorageGiB *float64 `pulumi:"ephemeralStorageGiB"`
 	// ARN of the KMS key the cluster encrypts ECS Exec sessions with (its `executeCommandKmsKeyArn`); the task role may decrypt with exactly this key. Only with `enableExecuteCommand`. Defaults to none.
 	ExecuteCommandKmsKeyArn *string `pulumi:"executeCommandKmsKeyArn"`
 	// Family of the task definition. Defaults to one derived from the component name.
@@ -126,7 +134,9 @@ type webServiceArgs struct {
 	Image string `pulumi:"image"`
 	// Make the load balancer internal (reachable only from inside the VPC). Defaults to `false`.
 	Internal *bool `pulumi:"internal"`
-	// IDs of the subnets of the load balancer, in two or more zones (public subnets unless `internal`).
+	// Attach to a shared `LoadBalancer` through a listener rule instead of creating a load balancer of its own.
+	LoadBalancer *LoadBalancerAttachment `pulumi:"loadBalancer"`
+	// IDs of the subnets of the service's own load balancer, in two or more zones (public subnets unless `internal`); not used with `loadBalancer`.
 	LoadBalancerSubnetIds []string `pulumi:"loadBalancerSubnetIds"`
 	// ARN of a KMS key to encrypt the logs with (its key policy must allow CloudWatch Logs). Defaults to CloudWatch's own encryption.
 	LogKmsKeyArn *string `pulumi:"logKmsKeyArn"`
@@ -134,7 +144,7 @@ type webServiceArgs struct {
 	LogRetentionDays *float64 `pulumi:"logRetentionDays"`
 	// Task memory in MiB; must be a Fargate size for the `cpu`. Defaults to `512`.
 	Memory *float64 `pulumi:"memory"`
-	// Mount the container's root file system read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
+	// Mount the containers' root file systems read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
 	// to it), so `true` together with `enableExecuteCommand` is rejected. Defaults to `true`, or to `false` when
 	// `enableExecuteCommand` is on.
 	ReadonlyRootFilesystem *bool `pulumi:"readonlyRootFilesystem"`
@@ -142,10 +152,16 @@ type webServiceArgs struct {
 	RetainLogsOnDelete *bool `pulumi:"retainLogsOnDelete"`
 	// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
 	Secrets map[string]string `pulumi:"secrets"`
-	// ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none).
+	// ARNs of the customer-managed KMS keys the `secrets` (the app's and the sidecars') are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none).
 	SecretsKmsKeyArns []string `pulumi:"secretsKmsKeyArns"`
+	// Join ECS Service Connect. Defaults to not joining.
+	ServiceConnect *ServiceConnect `pulumi:"serviceConnect"`
 	// Name of the ECS service. Defaults to one derived from the component name.
 	ServiceName *string `pulumi:"serviceName"`
+	// Extra containers in each task (log routers, proxies, agents); their CPU and memory count against the task's.
+	Sidecars []Sidecar `pulumi:"sidecars"`
+	// Seconds the container has to exit after `SIGTERM` before it is killed (2 to 120). Defaults to ECS's `30`.
+	StopTimeoutSeconds *float64 `pulumi:"stopTimeoutSeconds"`
 	// IDs of the subnets the tasks run in (private subnets unless `assignPublicIp`).
 	SubnetIds []string `pulumi:"subnetIds"`
 	// Tags applied to every taggable child; the service propagates them to its tasks.
@@ -182,13 +198,17 @@ type WebServiceArgs struct {
 	CertificateArn pulumi.StringPtrInput
 	// ARN of the ECS cluster to run in (e.g. a `FargateCluster`'s `clusterArn`).
 	ClusterArn pulumi.StringInput
+	// Command the container runs, replacing the image's `CMD`. Defaults to the image's.
+	Command []string
+	// A command ECS runs in the container to judge its health. Defaults to none (the image's `HEALTHCHECK` is ignored by ECS).
+	ContainerHealthCheck *ContainerHealthCheckArgs
 	// Port the container listens on. Defaults to `80`.
 	ContainerPort *float64
 	// Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384. Defaults to `256`.
 	Cpu *float64
 	// Protect the load balancer from deletion (also blocks `pulumi destroy`). Defaults to `false`.
 	DeletionProtection *bool
-	// Rolling deployment settings; the circuit breaker is always on.
+	// Deployment settings; the circuit breaker is always on.
 	Deployment *DeploymentArgs
 	// Seconds a deregistering task keeps serving in-flight requests (0 to 3600). Defaults to `15`.
 	DeregistrationDelaySeconds *float64
@@ -198,12 +218,18 @@ type WebServiceArgs struct {
 	// at `loadBalancerDnsName`. `url` is then `https://<domainName>` with a certificate, else `http://<domainName>`.
 	// Defaults to the load balancer's own DNS name, which a certificate for your domain does not cover.
 	DomainName pulumi.StringPtrInput
+	// EFS file systems mounted into the app container, always with transit encryption.
+	EfsVolumes []EfsVolumeArgs
 	// Allow ECS Exec (a shell into running tasks): grants the task role exactly the SSM channels and session logging
 	// to the service's log group it needs, and makes the root file system writable unless `readonlyRootFilesystem`
 	// says otherwise. Defaults to `false`.
 	EnableExecuteCommand *bool
+	// Entry point of the container, replacing the image's `ENTRYPOINT`. Defaults to the image's.
+	EntryPoint []string
 	// Plain environment variables of the container. Never put secrets here; use `secrets`.
 	Environment pulumi.StringMapInput
+	// GiB of ephemeral storage of the task (21 to 200). Defaults to Fargate's 20 GiB.
+	EphemeralStorageGiB *float64
 	// ARN of the KMS key the cluster encrypts ECS Exec sessions with (its `executeCommandKmsKeyArn`); the task role may decrypt with exactly this key. Only with `enableExecuteCommand`. Defaults to none.
 	ExecuteCommandKmsKeyArn pulumi.StringPtrInput
 	// Family of the task definition. Defaults to one derived from the component name.
@@ -216,7 +242,9 @@ type WebServiceArgs struct {
 	Image pulumi.StringInput
 	// Make the load balancer internal (reachable only from inside the VPC). Defaults to `false`.
 	Internal *bool
-	// IDs of the subnets of the load balancer, in two or more zones (public subnets unless `internal`).
+	// Attach to a shared `LoadBalancer` through a listener rule instead of creating a load balancer of its own.
+	LoadBalancer *LoadBalancerAttachmentArgs
+	// IDs of the subnets of the service's own load balancer, in two or more zones (public subnets unless `internal`); not used with `loadBalancer`.
 	LoadBalancerSubnetIds pulumi.StringArrayInput
 	// ARN of a KMS key to encrypt the logs with (its key policy must allow CloudWatch Logs). Defaults to CloudWatch's own encryption.
 	LogKmsKeyArn pulumi.StringPtrInput
@@ -224,7 +252,7 @@ type WebServiceArgs struct {
 	LogRetentionDays *float64
 	// Task memory in MiB; must be a Fargate size for the `cpu`. Defaults to `512`.
 	Memory *float64
-	// Mount the container's root file system read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
+	// Mount the containers' root file systems read-only. ECS Exec cannot run on a read-only root (its SSM agent writes
 	// to it), so `true` together with `enableExecuteCommand` is rejected. Defaults to `true`, or to `false` when
 	// `enableExecuteCommand` is on.
 	ReadonlyRootFilesystem *bool
@@ -232,10 +260,16 @@ type WebServiceArgs struct {
 	RetainLogsOnDelete *bool
 	// Environment variables read at start from Secrets Manager secrets or SSM parameters: name → ARN.
 	Secrets pulumi.StringMapInput
-	// ARNs of the customer-managed KMS keys the `secrets` are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none).
+	// ARNs of the customer-managed KMS keys the `secrets` (the app's and the sidecars') are encrypted with; the execution role may decrypt with exactly these. Defaults to none (secrets under AWS managed keys need none).
 	SecretsKmsKeyArns []pulumi.StringInput
+	// Join ECS Service Connect. Defaults to not joining.
+	ServiceConnect *ServiceConnectArgs
 	// Name of the ECS service. Defaults to one derived from the component name.
 	ServiceName *string
+	// Extra containers in each task (log routers, proxies, agents); their CPU and memory count against the task's.
+	Sidecars []SidecarArgs
+	// Seconds the container has to exit after `SIGTERM` before it is killed (2 to 120). Defaults to ECS's `30`.
+	StopTimeoutSeconds *float64
 	// IDs of the subnets the tasks run in (private subnets unless `assignPublicIp`).
 	SubnetIds pulumi.StringArrayInput
 	// Tags applied to every taggable child; the service propagates them to its tasks.
@@ -296,22 +330,22 @@ func (o WebServiceOutput) ExecutionRoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.ExecutionRoleArn }).(pulumi.StringOutput)
 }
 
-// ARN of the load balancer.
+// ARN of its own load balancer; empty behind a shared `LoadBalancer`.
 func (o WebServiceOutput) LoadBalancerArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.LoadBalancerArn }).(pulumi.StringOutput)
 }
 
-// DNS name of the load balancer (point the alias record of `domainName` here).
+// DNS name of its own load balancer (point the alias record of `domainName` here); empty behind a shared `LoadBalancer`.
 func (o WebServiceOutput) LoadBalancerDnsName() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.LoadBalancerDnsName }).(pulumi.StringOutput)
 }
 
-// ID of the load balancer's security group.
+// ID of the load balancer's security group (the shared one's behind a `LoadBalancer`).
 func (o WebServiceOutput) LoadBalancerSecurityGroupId() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.LoadBalancerSecurityGroupId }).(pulumi.StringOutput)
 }
 
-// Name of the CloudWatch log group of the container.
+// Name of the CloudWatch log group of the containers.
 func (o WebServiceOutput) LogGroupName() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.LogGroupName }).(pulumi.StringOutput)
 }
@@ -346,7 +380,7 @@ func (o WebServiceOutput) TaskRoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.TaskRoleArn }).(pulumi.StringOutput)
 }
 
-// URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on the load balancer's DNS name.
+// URL of the service: `https://` with a certificate, else `http://`, on `domainName` if given, else on its own load balancer's DNS name; empty behind a shared `LoadBalancer` without a `domainName` (use the load balancer's `url`).
 func (o WebServiceOutput) Url() pulumi.StringOutput {
 	return o.ApplyT(func(v *WebService) pulumi.StringOutput { return v.Url }).(pulumi.StringOutput)
 }
