@@ -8,8 +8,9 @@
  * driver).
  */
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
-import { ExportedResource, exportResources, runLocal } from "../../engine/local";
+import { ExportedResource, exportResources, LocalRunError, runLocal } from "../../engine/local";
 import { REPO_ROOT, requireCli, scratch } from "./helpers";
 import { comparable } from "./polyglot.helpers";
 
@@ -51,5 +52,19 @@ describe("the platform from Python and Go through the real engine", function () 
 
     it("records the same resources, inputs, outputs and dependency graph from Python and Go", () => {
         assert.deepStrictEqual(comparable(resources.go!), comparable(resources.python!));
+    });
+});
+
+describe("the Go driver's choice of program", function () {
+    this.timeout(120_000);
+
+    it("refuses a Go project it has no program for, naming the project and the ones it runs", async () => {
+        const dir = scratch("go-unknown");
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: someone-elses\nruntime: go\n");
+        const err = await runLocal("up", { projectDir: dir, stack: "dev", stateRoot: path.join(dir, ".ecs-fargate") }).then(() => undefined, (e) => e);
+        assert.ok(err instanceof LocalRunError, `the up should fail: ${err}`);
+        assert.strictEqual(err.exitCode, 2);
+        assert.match(err.stderr, /no Go program for project "someone-elses": this driver runs ecs-fargate-demo, ecs-fargate-platform/);
+        fs.rmSync(dir, { recursive: true, force: true });
     });
 });
