@@ -5,8 +5,10 @@
 #                        build/sdk/go; a test keeps the two equal, `npm run sdk:go` refreshes it)
 #   build/dist/*.whl     the Python SDK as a wheel, with package.json's version (schema.json carries it)
 #   build/venv           Python virtualenv with the pinned `pulumi` (examples/python/requirements.txt) and the wheel
-#   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go (go.sum pins it; it uses sdk/go)
-#   build/bin/ecs-fargate-go-driver  the Go demo as an Automation API inline program (engine/drivers/go)
+#   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go and examples/go-platform (go.sum pins
+#                        it; they use sdk/go)
+#   build/bin/ecs-fargate-go-{example,platform}  the examples' own binaries (built so a compile error shows here)
+#   build/bin/ecs-fargate-go-driver  the Go demo and platform as Automation API inline programs (engine/drivers/go)
 # Idempotent and quiet: prints one line per step; on a failure, the failing step's output.
 # Needs Go >= 1.26 and Python >= 3.9 with venv; reaches only the Go module proxy and PyPI.
 set -euo pipefail
@@ -53,6 +55,7 @@ python_sdk() {
     pip_install build/dist/pulumi_ecs_fargate-*.whl
 }
 go_example() { (cd examples/go && go build -o "$root/build/bin/ecs-fargate-go-example" .); }
+go_platform() { (cd examples/go-platform && go build -o "$root/build/bin/ecs-fargate-go-platform" .); }
 go_driver() { (cd engine/drivers/go && go build -o "$root/build/bin/ecs-fargate-go-driver" .); }
 
 # PyPI downloads while Go compiles (the longest step on a fresh machine).
@@ -64,4 +67,5 @@ step "installed examples/python/requirements.txt into build/venv" wait_for_pytho
 step "built the Python SDK's wheel into build/dist" python_wheel
 step "installed the wheel into build/venv" python_sdk
 step "built examples/go" go_example
+step "built examples/go-platform" go_platform
 step "built engine/drivers/go" go_driver

@@ -1,8 +1,8 @@
-"""Runs the Python demo (examples/python/__main__.py) through the real Pulumi CLI as an Automation API inline
-program: the Python language host cannot be had here, so the CLI talks to the Python SDK's in-process language
-server. engine/polyglot.ts starts it with the local workspace's environment (file backend, simulated cloud,
-plugins on PATH) and reads the last line, `ECS_FARGATE_RESULT {"changes": {...}, "outputs": {...}}`. On a
-failure it exits with the CLI's exit code.
+"""Runs a Python project's program (the `__main__.py` of --program: examples/python, examples/python-platform)
+through the real Pulumi CLI as an Automation API inline program: the Python language host cannot be had here,
+so the CLI talks to the Python SDK's in-process language server. engine/local.ts starts it with the local
+workspace's environment (file backend, simulated cloud, plugins on PATH) and reads the last line,
+`ECS_FARGATE_RESULT {"changes": {...}, "outputs": {...}}`. On a failure it exits with the CLI's exit code.
 
     python python_driver.py --op up --stack dev --project ecs-fargate --work DIR --cli-root DIR --program DIR
 """

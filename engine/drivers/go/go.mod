@@ -4,6 +4,7 @@ go 1.26.6
 
 require (
 	github.com/ecs-fargate/examples/go v0.0.0
+	github.com/ecs-fargate/examples/go-platform v0.0.0
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
 )
 
@@ -128,4 +129,5 @@ require (
 replace (
 	github.com/ecs-fargate/ecs-fargate/sdk/go => ../../../sdk/go
 	github.com/ecs-fargate/examples/go => ../../../examples/go
+	github.com/ecs-fargate/examples/go-platform => ../../../examples/go-platform
 )

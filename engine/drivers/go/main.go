@@ -1,6 +1,8 @@
-// Command go-driver runs the Go demo (examples/go/demo) through the real Pulumi CLI as an Automation API inline
-// program: the Go language host cannot be had here, so the CLI talks to the Go SDK's in-process language server.
-// engine/polyglot.ts starts it with the local workspace's environment (file backend, simulated cloud, plugins on
+// Command go-driver runs a Go example through the real Pulumi CLI as an Automation API inline program: the Go
+// language host cannot be had here, so the CLI talks to the Go SDK's in-process language server. The program is
+// chosen by the project's name (`Pulumi.yaml` `name`, which engine/local.ts passes as -project): the demo
+// (examples/go/demo) or the platform (examples/go-platform/platform).
+// engine/local.ts starts it with the local workspace's environment (file backend, simulated cloud, plugins on
 // PATH) and reads the last line: `ECS_FARGATE_RESULT {"changes":{…},"outputs":{…}}`. On a failure it exits
 // with the CLI's exit code.
 package main
@@ -12,16 +14,25 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/ecs-fargate/examples/go-platform/platform"
 	"github.com/ecs-fargate/examples/go/demo"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
+
+// programs are the Go programs this driver can run, by their project's name (the examples' Pulumi.yaml `name`).
+var programs = map[string]pulumi.RunFunc{
+	"ecs-fargate-demo":     demo.Program,
+	"ecs-fargate-platform": platform.Program,
+}
 
 type list []string
 
@@ -33,7 +44,7 @@ var exitCode = regexp.MustCompile(`code: (-?\d+)`)
 func main() {
 	op := flag.String("op", "up", "preview, up, destroy or refresh")
 	stackName := flag.String("stack", "dev", "the stack")
-	project := flag.String("project", "ecs-fargate", "the project's name")
+	project := flag.String("project", "ecs-fargate-demo", "the project's name, which picks the program")
 	work := flag.String("work", "", "the workspace folder (Pulumi.yaml and Pulumi.<stack>.yaml)")
 	cliRoot := flag.String("cli-root", "", "the folder whose bin/pulumi is the CLI")
 	var packs, packConfigs list
@@ -41,12 +52,22 @@ func main() {
 	flag.Var(&packConfigs, "policy-pack-config", "a policy pack's config file (repeatable)")
 	flag.Parse()
 
+	program, ok := programs[*project]
+	if !ok {
+		names := make([]string, 0, len(programs))
+		for name := range programs {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(os.Stderr, "no Go program for project %q: this driver runs %s\n", *project, strings.Join(names, ", "))
+		os.Exit(2)
+	}
 	ctx := context.Background()
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: *cliRoot})
 	if err != nil {
 		fail(err)
 	}
-	stack, err := auto.UpsertStackInlineSource(ctx, *stackName, *project, demo.Program, auto.WorkDir(*work), auto.Pulumi(cmd))
+	stack, err := auto.UpsertStackInlineSource(ctx, *stackName, *project, program, auto.WorkDir(*work), auto.Pulumi(cmd))
 	if err != nil {
 		fail(err)
 	}
