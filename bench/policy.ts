@@ -5,7 +5,7 @@
  *
  *   TS_NODE_TRANSPILE_ONLY=true npx ts-node bench/policy.ts [services] [runs]
  */
-import { analyze } from "../harness/analyze";
+import { analyze } from "../plan/analyzer";
 import { RecordedResource } from "../sim/types";
 import { baselineStack, FixtureResource, urnOf } from "../tests/policy/fixtures";
 

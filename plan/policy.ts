@@ -1,10 +1,10 @@
 /**
  * The policy report of the plan: the package's real policy pack, evaluated over the recorded resources with a
- * stack's policy config (`policy/config/<stack>.json`), through `harness/analyze.ts`, which calls the pack's own
+ * stack's policy config (`policy/config/<stack>.json`), through `plan/analyzer.ts`, which calls the pack's own
  * analyzer handlers as the Pulumi CLI does.
  */
 import * as fs from "fs";
-import { analyze, getAnalyzerInfo, loadPolicyConfig, PolicyPackConfigFile } from "../harness/analyze";
+import { analyze, getAnalyzerInfo, loadPolicyConfig, PolicyPackConfigFile } from "./analyzer";
 import { RecordedResource } from "../sim/types";
 import { PlanError } from "./stack";
 

@@ -1,9 +1,9 @@
 /**
- * The pack through its own analyzer handlers, as the CLI calls them (harness/analyze.ts): GetAnalyzerInfo,
+ * The pack through its own analyzer handlers, as the CLI calls them (plan/analyzer.ts): GetAnalyzerInfo,
  * config reconciliation and Configure, Analyze per resource and AnalyzeStack.
  */
 import * as assert from "assert";
-import { analyze, AnalyzeResult, getAnalyzerInfo, reconcileConfig, stackPolicyConfig } from "../../harness/analyze";
+import { analyze, AnalyzeResult, getAnalyzerInfo, reconcileConfig, stackPolicyConfig } from "../../plan/analyzer";
 import { RecordedResource } from "../../sim/types";
 import { baselineStack, container, find, FixtureResource, UNKNOWN, urnOf } from "./fixtures";
 

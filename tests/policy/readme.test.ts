@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { getAnalyzerInfo } from "../../harness/analyze";
+import { getAnalyzerInfo } from "../../plan/analyzer";
 
 describe("policy/README.md", () => {
     it("has one table row per policy with the served kind, level and severity", async () => {

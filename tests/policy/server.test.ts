@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import { getAnalyzerInfo } from "../../harness/analyze";
+import { getAnalyzerInfo } from "../../plan/analyzer";
 
 const grpc = require("@grpc/grpc-js");
 const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");

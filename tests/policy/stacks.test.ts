@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { analyze, stackPolicyConfig, violations } from "../../harness/analyze";
+import { analyze, stackPolicyConfig, violations } from "../../plan/analyzer";
 import { FargateCluster, Registry, WebService } from "../../components";
 import { record } from "../helpers";
 

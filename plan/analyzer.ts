@@ -16,7 +16,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { RecordedResource } from "../sim/types";
 
-/** The pack's folder (its package.json and config/): beside harness/ in the source tree, two up from dist/harness. */
+/** The pack's folder (its package.json and config/): beside plan/ in the source tree, two up from dist/plan. */
 const POLICY_DIR = [path.join(__dirname, "..", "policy"), path.join(__dirname, "..", "..", "policy")]
     .find((dir) => fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) ?? path.join(__dirname, "..", "policy");
 const policyServerPath = require.resolve("@pulumi/policy/server");
