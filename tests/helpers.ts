@@ -3,6 +3,7 @@
  */
 import { Recorder, setSimulatedMocks, settle } from "../sim/mocks";
 import { RecordedResource } from "../sim/types";
+import { WebServiceArgs } from "../components";
 
 /** Runs `program` under fresh mocks (an update unless `preview`) and returns every registration. */
 export async function record(program: () => void, options: { preview?: boolean; stack?: string } = {}): Promise<Recorder> {
@@ -37,3 +38,12 @@ export async function constructionError(program: () => void): Promise<{ error: E
     }
     throw new Error("expected construction to fail, but it succeeded");
 }
+
+/** The arguments every WebService needs, in a network and cluster that need not exist (the mocks answer). */
+export const REQUIRED_WEB_SERVICE_ARGS: WebServiceArgs = {
+    clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
+    vpcId: "vpc-1",
+    subnetIds: ["subnet-a", "subnet-b"],
+    loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
+    image: "nginx:1.27",
+};

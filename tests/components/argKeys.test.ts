@@ -12,16 +12,10 @@ import { validateWebServiceArgs } from "../../components/webServiceValidation";
 import { EXIT } from "../../cli/args";
 import { runPlan } from "../../cli/plan";
 import * as pulumi from "@pulumi/pulumi";
-import { constructionError, record } from "../helpers";
+import { constructionError, record, REQUIRED_WEB_SERVICE_ARGS } from "../helpers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const REQUIRED: WebServiceArgs = {
-    clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
-    vpcId: "vpc-1",
-    subnetIds: ["subnet-a", "subnet-b"],
-    loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
-    image: "nginx:1.27",
-};
+const REQUIRED: WebServiceArgs = REQUIRED_WEB_SERVICE_ARGS;
 
 /** The problems of `args` that are about unknown keys. */
 function unknownKeyProblems(problems: (string | undefined)[]): string[] {

@@ -1,14 +1,10 @@
 import { strict as assert } from "assert";
 import { WebService, WebServiceArgs } from "../../components";
 import { RULES, textViolation } from "../../components/awsRules";
-import { record } from "../helpers";
+import { record, REQUIRED_WEB_SERVICE_ARGS } from "../helpers";
 
 const REQUIRED: WebServiceArgs = {
-    clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
-    vpcId: "vpc-1",
-    subnetIds: ["subnet-a", "subnet-b"],
-    loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
-    image: "nginx:1.27",
+    ...REQUIRED_WEB_SERVICE_ARGS,
     taskRolePolicyJson: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }] }),
 };
 

@@ -4,14 +4,9 @@ import { validateFargateClusterArgs } from "../../components/clusterBuilders";
 import { validateRegistryArgs } from "../../components/registryBuilders";
 import { validateWebServiceArgs } from "../../components/webServiceValidation";
 import { WebServiceArgs } from "../../components";
+import { REQUIRED_WEB_SERVICE_ARGS } from "../helpers";
 
-const REQUIRED: WebServiceArgs = {
-    clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
-    vpcId: "vpc-1",
-    subnetIds: ["subnet-a", "subnet-b"],
-    loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
-    image: "nginx:1.27",
-};
+const REQUIRED: WebServiceArgs = REQUIRED_WEB_SERVICE_ARGS;
 const problems = (found: (string | undefined)[]) => found.filter((p) => p !== undefined);
 
 describe("AWS's rules", () => {
