@@ -119,6 +119,26 @@ function argumentAt(args: unknown, argPath: string): unknown {
 /** Says what AWS (or the component) allows: a rule, a fix, or the nearest valid name. */
 const SAYS_WHAT_IS_ALLOWED = /; (use|give|choose|shorten|keep|list|drop|did you mean|the minimum|an application load balancer needs|AWS allows|Fargate accepts)|must be (less than|above)|, or a deploy|cannot be combined/;
 
+type Recorded = Awaited<ReturnType<typeof setSimulatedMocks>>;
+
+/** A rejection as the package promises it: InvalidArgumentsError, each problem checked by `check`, nothing registered. */
+async function assertRejectedBeforeAnything(error: unknown, recorder: Recorded, check: (problem: string, error: InvalidArgumentsError) => void): Promise<void> {
+    assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
+    for (const problem of error.problems) {
+        check(problem, error);
+        assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
+    }
+    await settle();
+    assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+}
+
+/** Accepted args produce only what AWS accepts: by its registry schemas, and by awsRules. */
+function assertAwsAcceptsEveryValue(recorder: Recorded, what: string): void {
+    assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
+    assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value${what}`);
+    assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value${what}`);
+}
+
 describe("WebService under generated arguments", () => {
     it("either constructs, or is rejected with named-argument messages before any resource is registered", async () => {
         let constructed = 0;
@@ -128,28 +148,21 @@ describe("WebService under generated arguments", () => {
             try {
                 new WebService(name, args);
             } catch (error) {
-                assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
-                assert.ok(error.problems.length > 0);
-                for (const problem of error.problems) {
+                await assertRejectedBeforeAnything(error, recorder, (problem, rejection) => {
+                    assert.ok(rejection.problems.length > 0);
                     const named = /`([^`]+)`/.exec(problem);
                     assert.ok(named, `names an argument: ${problem}`);
                     const value = argumentAt(args, named[1]);
                     if (value !== undefined && typeof value !== "object" && !problem.startsWith("unknown argument")) {
                         assert.ok(problem.includes(typeof value === "string" ? quote(value) : String(value)), `quotes the value ${quote(value)}: ${problem}`);
                     }
-                    assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
-                }
-                await settle();
-                assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+                });
                 rejected++;
                 return;
             }
             await settle();
             assert.ok(recorder.ofType("aws:ecs/service:Service").length === 1);
-            // Accepted args produce only what AWS accepts: by its registry schemas, and by awsRules.
-            assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
-            assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value (component ${quote(name)})`);
-            assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
+            assertAwsAcceptsEveryValue(recorder, ` (component ${quote(name)})`);
             constructed++;
         }), { numRuns: 150, seed: 20261122 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
@@ -184,20 +197,12 @@ describe("FargateCluster and Registry under generated arguments", () => {
                 try {
                     build();
                 } catch (error) {
-                    assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
-                    for (const problem of error.problems) {
-                        assert.match(problem, /`[^`]+`/, `names an argument: ${problem}`);
-                        assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
-                    }
-                    await settle();
-                    assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+                    await assertRejectedBeforeAnything(error, recorder, (problem) => assert.match(problem, /`[^`]+`/, `names an argument: ${problem}`));
                     rejected++;
                     continue;
                 }
                 await settle();
-                assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
-                assert.deepEqual(schemaViolations(recorder.resources), [], `AWS's schemas accept every value (component ${quote(name)})`);
-                assert.deepEqual(ruleViolations(recorder.resources), [], `awsRules accepts every value (component ${quote(name)})`);
+                assertAwsAcceptsEveryValue(recorder, ` (component ${quote(name)})`);
                 constructed++;
             }
         }), { numRuns: 40, seed: 20261201 });
@@ -214,22 +219,14 @@ describe("WorkerService under generated arguments", () => {
             try {
                 new WorkerService("jobs", args);
             } catch (error) {
-                assert.ok(error instanceof InvalidArgumentsError, `unexpected ${(error as Error).stack}`);
-                for (const problem of error.problems) {
-                    assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`);
-                    assert.match(problem, SAYS_WHAT_IS_ALLOWED, `says what is allowed: ${problem}`);
-                }
-                await settle();
-                assert.deepEqual(recorder.resources.map((r) => r.urn), [], "not even the component is registered");
+                await assertRejectedBeforeAnything(error, recorder, (problem) => assert.match(problem, /`[A-Za-z0-9_.[\]]+`/, `names an argument: ${problem}`));
                 rejected++;
                 return;
             }
             await settle();
             assert.equal(recorder.ofType("aws:ecs/service:Service").length, 1);
             assert.deepEqual(recorder.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), []);
-            assert.deepEqual(unmappedInputs(recorder.resources), [], "every input is mapped to CloudFormation");
-            assert.deepEqual(schemaViolations(recorder.resources), [], "AWS's schemas accept every value");
-            assert.deepEqual(ruleViolations(recorder.resources), [], "awsRules accepts every value");
+            assertAwsAcceptsEveryValue(recorder, "");
             constructed++;
         }), { numRuns: 100, seed: 20261201 });
         assert.ok(constructed > 0 && rejected > 0, `both outcomes occur (constructed ${constructed}, rejected ${rejected})`);
