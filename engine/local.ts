@@ -145,7 +145,11 @@ async function runTypescript(operation: LocalOperation, options: LocalRunOptions
     }
 }
 
-/** The Python driver's interpreter (tools/setup-polyglot.sh) and the built Go driver. */
+/**
+ * The TypeScript driver, compiled (`npm run build`), so that only the project's program is compiled at run time;
+ * the Python driver's interpreter (tools/setup-polyglot.sh) and the built Go driver.
+ */
+const TYPESCRIPT_DRIVER = path.join(REPO_ROOT, "dist", "engine", "drivers", "typescript.js");
 const PYTHON = path.join(REPO_ROOT, "build", "venv", "bin", "python");
 const GO_DRIVER = path.join(REPO_ROOT, "build", "bin", "ecs-fargate-go-driver");
 /** The drivers' last line: the change counts and outputs. */
@@ -156,8 +160,7 @@ export const EVENT_PREFIX = "ECS_FARGATE_EVENT ";
 function driverCommand(language: "nodejs" | "python" | "go", operation: LocalOperation, options: LocalRunOptions, project: ProjectInfo, paths: LocalPaths): [string, string[]] {
     if (language === "nodejs") {
         const { onOutput: _o, onEvent, signal: _s, ...plain } = options;
-        return [process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(REPO_ROOT, "engine", "drivers", "typescript.ts"),
-            operation, JSON.stringify({ ...plain, events: onEvent !== undefined })]];
+        return [process.execPath, [TYPESCRIPT_DRIVER, operation, JSON.stringify({ ...plain, events: onEvent !== undefined })]];
     }
     const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", CLI_ROOT,
         ...(options.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
