@@ -9,7 +9,9 @@
 #                        it; they use sdk/go)
 #   build/bin/ecs-fargate-go-{example,platform}  the examples' own binaries (built so a compile error shows here)
 #   build/bin/ecs-fargate-go-driver  the Go demo and platform as Automation API inline programs (engine/drivers/go)
-# Idempotent and quiet: prints one line per step; on a failure, the failing step's output.
+# Idempotent and quiet: prints one line per step; on a failure, the failing step's output. Skipped while a stamp
+# (build/polyglot.stamp) matches the hash of everything the steps read: schema.json, package.json, tools/sdkgen,
+# the examples, engine/drivers/go, sdk/go, this script and the Go and Python versions.
 # Needs Go >= 1.26 and Python >= 3.9 with venv; reaches only the Go module proxy and PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +60,21 @@ go_example() { (cd examples/go && go build -o "$root/build/bin/ecs-fargate-go-ex
 go_platform() { (cd examples/go-platform && go build -o "$root/build/bin/ecs-fargate-go-platform" .); }
 go_driver() { (cd engine/drivers/go && go build -o "$root/build/bin/ecs-fargate-go-driver" .); }
 
+stamp=build/polyglot.stamp
+inputs() {
+    find schema.json package.json tools/setup-polyglot.sh tools/sdkgen examples engine/drivers/go sdk/go -type f \
+        -not -path '*/.ecs-fargate/*' -not -path '*/__pycache__/*' -not -path '*/node_modules/*' | LC_ALL=C sort | xargs sha256sum
+    go version
+    python3 --version
+}
+want="$(inputs | sha256sum | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x build/bin/sdkgen ] && [ -x build/venv/bin/python ] \
+    && [ -x build/bin/ecs-fargate-go-driver ] && [ -d build/sdk/go ] && compgen -G "build/dist/*.whl" >/dev/null; then
+    echo "setup-polyglot: up to date (build/polyglot.stamp)"
+    exit 0
+fi
+rm -f "$stamp"
+
 # PyPI downloads while Go compiles (the longest step on a fresh machine).
 python_requirements >"$pip_log" 2>&1 &
 pip_pid=$!
@@ -69,3 +86,4 @@ step "installed the wheel into build/venv" python_sdk
 step "built examples/go" go_example
 step "built examples/go-platform" go_platform
 step "built engine/drivers/go" go_driver
+echo "$want" > "$stamp"
