@@ -1,10 +1,14 @@
 /**
  * Runs the demo from TypeScript (index.ts), Python (examples/python) and Go (examples/go) through the real
- * engine, and reduces each stack's checkpoint to what the three must agree on.
+ * engine, and reduces each stack's checkpoint to what the three must agree on. The engine launches this
+ * package's component plugin (engine/bin/pulumi-resource-ecs-fargate) for the generated SDKs' components and the
+ * simulated cloud's plugins for their children. Needs tools/setup-polyglot.sh (the SDKs, build/venv, the Go
+ * driver).
  */
+import * as assert from "assert";
 import * as path from "path";
 import { ExportedResource, exportResources, LocalRunOptions, LocalRunResult, runLocal } from "../../engine/local";
-import { REPO_ROOT } from "./helpers";
+import { REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
 
 export type Language = "typescript" | "python" | "go";
 
@@ -51,4 +55,47 @@ export function comparable(resources: ExportedResource[]): Record<string, unknow
             ? Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, deps(r.urn, v)]).filter(([, v]) => v.length > 0))
             : undefined,
     }]));
+}
+
+/**
+ * The suite of one demo stack from the three languages: each deployed in its own `.ecs-fargate/`, with one
+ * absolute build context (so the image's inputs match exactly); Python and Go must create as many resources as
+ * TypeScript and record the same ones, and (on dev) change nothing on a second up.
+ */
+export function describePolyglot(stack: "dev" | "prod"): void {
+    describe(`the ${stack} stack from TypeScript, Python and Go through the real engine`, function () {
+        this.timeout(600_000);
+        const dir = scratch(`polyglot-${stack}`);
+        let stackFile: string;
+        const recorded: Partial<Record<Language, Record<string, unknown>>> = {};
+        const changes: Partial<Record<Language, unknown>> = {};
+
+        before(async () => {
+            requireCli();
+            stackFile = stackVariant(dir, stack, (c) => (c["ecs-fargate-demo:registry"].build.context = path.join(REPO_ROOT, "app")));
+            for (const language of ["typescript", "python", "go"] as const) {
+                const { result, resources } = await deploy(language, stack, path.join(dir, language), stackFile);
+                recorded[language] = comparable(resources);
+                changes[language] = result.changes;
+            }
+        });
+
+        for (const language of ["python", "go"] as const) {
+            it(`creates from ${language} as many resources as from TypeScript`, () => {
+                assert.deepStrictEqual(changes[language], changes.typescript);
+            });
+
+            it(`records from ${language} the TypeScript demo's resources, inputs, outputs and dependency graph`, () => {
+                assert.deepStrictEqual(recorded[language], recorded.typescript);
+            });
+
+            if (stack === "dev") {
+                it(`changes nothing on a second up from ${language}`, async () => {
+                    const again = await runLocal("up", { projectDir: PROJECT_DIRS[language], stack, stateRoot: path.join(dir, language), stackFile });
+                    const total = Object.values(changes[language] as Record<string, number>).reduce((a, b) => a + b, 0);
+                    assert.deepStrictEqual(again.changes, { same: total });
+                });
+            }
+        }
+    });
 }
