@@ -1,13 +1,13 @@
 /**
- * `ecs-fargate local <preview|up|destroy|refresh>`: runs a project's program through the real Pulumi CLI
- * (build/bin/pulumi, built by tools/pulumi-cli/build.sh) against the simulated cloud, with state in the project's
+ * `ecs-fargate local <preview|up|destroy|refresh>`: runs a project's program through the real Pulumi CLI (a
+ * checkout's build/bin/pulumi, built by tools/pulumi-cli/build.sh, else `pulumi` on PATH; see `cliRoot`)
+ * against the simulated cloud, with state in the project's
  * `.ecs-fargate/`. The output is Pulumi's own progress; the last line is `resources: <the engine's change counts>`.
  * The exit code is the CLI's.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { LocalOperation, LocalRunError, runLocal } from "../engine/local";
-import { CLI_ROOT, PLUGIN_BIN } from "../engine/workspace";
+import { cliRoot, PLUGIN_BIN } from "../engine/workspace";
 import { CliIO, EXIT, Flag, flagHelp, parseFlags, Subcommand, UsageError } from "./args";
 
 const OPERATIONS: readonly LocalOperation[] = ["preview", "up", "destroy", "refresh"];
@@ -74,8 +74,10 @@ export const localCommand: Subcommand = {
             io.err(`ecs-fargate local: no operation given.\n${LOCAL_USAGE}\n`);
             return EXIT.usage;
         }
-        if (!fs.existsSync(path.join(CLI_ROOT, "bin", "pulumi"))) {
-            io.err(`ecs-fargate local: no Pulumi CLI at ${path.join(CLI_ROOT, "bin", "pulumi")}; build it with tools/pulumi-cli/build.sh (about 7 minutes once).\n`);
+        try {
+            cliRoot();
+        } catch (err) {
+            io.err(`ecs-fargate local: ${(err as Error).message}.\n`);
             return EXIT.usage;
         }
         const policy = args.policyPackConfig && (operation === "preview" || operation === "up")

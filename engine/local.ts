@@ -8,9 +8,10 @@
  * run by their own language's Automation API (`engine/drivers/`), with the same workspace and environment.
  */
 import { spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
-import { CLI_ROOT, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
+import { cliRoot, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
 
 /** The operations `ecs-fargate local` runs. */
 export type LocalOperation = "preview" | "up" | "destroy" | "refresh";
@@ -53,18 +54,26 @@ export interface LocalRunResult {
 }
 
 async function cli(): Promise<PulumiCommand> {
-    return PulumiCommand.get({ root: CLI_ROOT });
+    return PulumiCommand.get({ root: cliRoot() });
 }
 
-/** Loads a TypeScript project's program afresh (a second run must run it again, not reuse the module cache). */
+/**
+ * Loads a project's program afresh (a second run must run it again, not reuse the module cache). A TypeScript
+ * program is compiled as the Node language host does for a TypeScript project (`runtime.options.typescript`),
+ * transpile-only (the project type-checks separately), by the project's own ts-node, else this package's.
+ */
 function typescriptProgram(projectDir: string, entry: string): () => Promise<Record<string, unknown>> {
-    if (!require.extensions[".ts"]) {
-        // As the Node language host does for a TypeScript project (`runtime.options.typescript`), transpile-only:
-        // the project type-checks separately.
-        const tsconfig = path.join(projectDir, "tsconfig.json");
-        require("ts-node").register({ transpileOnly: true, ...(require("fs").existsSync(tsconfig) ? { project: tsconfig } : {}) });
-    }
     const main = require.resolve(path.resolve(projectDir, entry));
+    if (/\.[cm]?ts$/.test(main) && !require.extensions[".ts"]) {
+        const tsconfig = path.join(projectDir, "tsconfig.json");
+        let tsNode: string;
+        try {
+            tsNode = require.resolve("ts-node", { paths: [projectDir, __dirname] });
+        } catch {
+            throw new Error(`${main} is TypeScript: install ts-node and typescript in ${projectDir} (npm install --save-dev ts-node typescript)`);
+        }
+        require(tsNode).register({ transpileOnly: true, ...(fs.existsSync(tsconfig) ? { project: tsconfig } : {}) });
+    }
     return async () => {
         const previous = process.cwd();
         process.chdir(projectDir);
@@ -162,7 +171,7 @@ function driverCommand(language: "nodejs" | "python" | "go", operation: LocalOpe
         const { onOutput: _o, onEvent, signal: _s, ...plain } = options;
         return [process.execPath, [TYPESCRIPT_DRIVER, operation, JSON.stringify({ ...plain, events: onEvent !== undefined })]];
     }
-    const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", CLI_ROOT,
+    const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", cliRoot(),
         ...(options.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
         ...(options.policyPackConfigs ?? []).flatMap((c) => ["--policy-pack-config", c])];
     return language === "python"

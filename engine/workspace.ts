@@ -1,5 +1,6 @@
 /**
- * A project's local deployment setup for the real Pulumi CLI (`build/bin/pulumi`, see tools/pulumi-cli): a file
+ * A project's local deployment setup for the real Pulumi CLI (`cliRoot`: a checkout's `build/bin/pulumi`, see
+ * tools/pulumi-cli, else `pulumi` on PATH): a file
  * backend, a passphrase secrets provider and the simulated cloud, all under the project's `.ecs-fargate/`, and the
  * simulated cloud's provider plugins on PATH as ambient plugins.
  *
@@ -27,10 +28,38 @@ function packageRoot(): string {
     throw new Error(`no package.json of ecs-fargate above ${__dirname}`);
 }
 
-/** The repository root: where `build/bin/pulumi` and `engine/bin` are. */
+/** The package's root (the repository, or node_modules/ecs-fargate): where `engine/bin` and `dist/` are. */
 export const REPO_ROOT = packageRoot();
-/** The directory `PulumiCommand.get({ root })` takes: the CLI is `<root>/bin/pulumi`. */
-export const CLI_ROOT = path.join(REPO_ROOT, "build");
+/** Where tools/pulumi-cli/build.sh puts the CLI it builds, in a checkout: `<BUILT_CLI_ROOT>/bin/pulumi`. */
+export const BUILT_CLI_ROOT = path.join(REPO_ROOT, "build");
+
+/**
+ * The directory `PulumiCommand.get({ root })` takes (the CLI is `<root>/bin/pulumi`): the checkout's built CLI
+ * (tools/pulumi-cli) when there is one, else the `pulumi` on PATH, as an installed package finds it. Throws,
+ * saying how to get one, when there is neither.
+ */
+export function cliRoot(searchPath = process.env.PATH ?? ""): string {
+    if (isExecutable(path.join(BUILT_CLI_ROOT, "bin", "pulumi"))) {
+        return BUILT_CLI_ROOT;
+    }
+    for (const dir of searchPath.split(path.delimiter).filter((d) => d !== "")) {
+        const candidate = path.join(dir, "pulumi");
+        if (path.basename(dir) === "bin" && isExecutable(candidate)) {
+            return path.dirname(path.resolve(dir));
+        }
+    }
+    throw new Error("no Pulumi CLI: install it (https://www.pulumi.com/docs/iac/download-install/) so that `pulumi` is on PATH, "
+        + "or in a checkout of ecs-fargate build it with tools/pulumi-cli/build.sh (about 7 minutes once)");
+}
+
+function isExecutable(file: string): boolean {
+    try {
+        fs.accessSync(file, fs.constants.X_OK);
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
 /** The ambient plugins: `pulumi-resource-aws`, `pulumi-resource-docker`, `pulumi-resource-ecs-fargate`. */
 export const PLUGIN_BIN = path.join(REPO_ROOT, "engine", "bin");
 /** The passphrase of the local stacks' secrets provider. Local state only: it protects nothing real. */

@@ -9,14 +9,14 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { LocalRunOptions } from "../../engine/local";
-import { CLI_ROOT, localPaths, REPO_ROOT } from "../../engine/workspace";
+import { BUILT_CLI_ROOT, localPaths, REPO_ROOT } from "../../engine/workspace";
 import { Cloud } from "../../sim/cloud";
 
 export { REPO_ROOT };
 
 /** Fails early, with what to do, when the CLI was not built (npm test builds it: tools/pulumi-cli/build.sh). */
 export function requireCli(): void {
-    const cli = path.join(CLI_ROOT, "bin", "pulumi");
+    const cli = path.join(BUILT_CLI_ROOT, "bin", "pulumi");
     assert.ok(fs.existsSync(cli), `${cli} is missing: run tools/pulumi-cli/build.sh (npm test does)`);
 }
 

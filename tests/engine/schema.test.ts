@@ -9,7 +9,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { promisify } from "util";
-import { CLI_ROOT, PLUGIN_BIN, PROJECT_DIR_ENV, REPO_ROOT } from "../../engine/workspace";
+import { BUILT_CLI_ROOT, PLUGIN_BIN, PROJECT_DIR_ENV, REPO_ROOT } from "../../engine/workspace";
 import { requireCli, scratch } from "./helpers";
 
 /** The schema as the CLI's schema package writes it (what it drops carries no information). */
@@ -31,7 +31,7 @@ describe("the component plugin through the real CLI", function () {
 
     it("serves exactly the committed schema.json (run `npm run schema` when this fails)", async () => {
         const home = scratch("schema");
-        const { stdout } = await promisify(execFile)(path.join(CLI_ROOT, "bin", "pulumi"),
+        const { stdout } = await promisify(execFile)(path.join(BUILT_CLI_ROOT, "bin", "pulumi"),
             ["package", "get-schema", path.join(PLUGIN_BIN, "pulumi-resource-ecs-fargate")], {
                 cwd: home,
                 maxBuffer: 64 * 1024 * 1024,

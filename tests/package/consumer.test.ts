@@ -2,7 +2,8 @@
  * The package as a new user gets it: `npm pack`, the tarball installed into a new TypeScript Pulumi project with
  * `@pulumi/pulumi`, `typescript`, `ts-node` and `@types/node` (Pulumi's TypeScript template), the demo program
  * importing from "ecs-fargate", type-checked by `tsc`, loaded with ts-node's defaults as Pulumi's runtime loads a
- * program (type-checked, nothing compiled under node_modules), then planned with `npx ecs-fargate plan`. The
+ * program (type-checked, nothing compiled under node_modules), then planned with `npx ecs-fargate plan` and
+ * deployed to the simulated cloud with `npx ecs-fargate local up`. The
  * installs come from npm's cache (`--prefer-offline`), which `npm ci` has filled.
  */
 import * as assert from "assert";
@@ -115,9 +116,9 @@ export async function monthlyCost(stack: string): Promise<number> {
 
     it("ships the compiled package, the policy pack folder, the schema, the plugin file, README and license; no tests, fixtures, sources or build output", () => {
         const files = packed.files.map((f) => f.path).sort();
-        const allowed = [/^dist\/.+\.(js|d\.ts)$/, /^policy\/dist\/[^/]+\.js$/, /^policy\/config\/[^/]+\.json$/, /^policy\/(package\.json|PulumiPolicy\.yaml|README\.md)$/, /^(package\.json|schema\.json|PulumiPlugin\.yaml|README\.md|LICENSE)$/];
+        const allowed = [/^dist\/.+\.(js|d\.ts)$/, /^engine\/bin\/(pulumi-resource-(aws|docker|ecs-fargate)|ecs-fargate-policy-pack)$/, /^policy\/dist\/[^/]+\.js$/, /^policy\/config\/[^/]+\.json$/, /^policy\/(package\.json|PulumiPolicy\.yaml|README\.md)$/, /^(package\.json|schema\.json|PulumiPlugin\.yaml|README\.md|LICENSE)$/];
         assert.deepStrictEqual(files.filter((f) => !allowed.some((re) => re.test(f))), []);
-        for (const needed of ["package.json", "README.md", "LICENSE", "schema.json", "PulumiPlugin.yaml", "dist/components/index.js", "dist/components/index.d.ts", "dist/cli/main.js", "dist/plan/plan.js", "dist/plan/plan.d.ts", "policy/dist/index.js", "policy/package.json", "policy/PulumiPolicy.yaml"]) {
+        for (const needed of ["package.json", "README.md", "engine/bin/pulumi-resource-aws", "engine/bin/ecs-fargate-policy-pack", "LICENSE", "schema.json", "PulumiPlugin.yaml", "dist/components/index.js", "dist/components/index.d.ts", "dist/cli/main.js", "dist/plan/plan.js", "dist/plan/plan.d.ts", "policy/dist/index.js", "policy/package.json", "policy/PulumiPolicy.yaml"]) {
             assert.ok(files.includes(needed), `the tarball has ${needed}`);
         }
         assert.deepStrictEqual(files.filter((f) => /(^|\/)(tests?|fixtures|build|tools|bench|examples|harness)(\/|\.)/.test(f)), []);
@@ -172,6 +173,21 @@ runStack(loadStack(".", "dev")).then((r) => { console.log(JSON.stringify(r.resou
         const plan: Plan = JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8"));
         assert.deepStrictEqual(plan.policy.violations.map((v) => [v.policy, v.level, v.resource]), repoPlan.policy.violations.map((v) => [v.policy, v.level, v.resource]));
         assert.strictEqual(plan.cost.totalMonthlyUsd, repoPlan.cost.totalMonthlyUsd);
+    });
+
+    it("deploys the user's dev stack to the simulated cloud with `npx ecs-fargate local up` and the Pulumi CLI on PATH, the pack under its dev config, and says to install the CLI without one", () => {
+        // The CLI a user installs, found on PATH (here the one tools/pulumi-cli built); no build/ in the package.
+        const bin = path.join(project, "node_modules", ".bin", "ecs-fargate");
+        const without = run(bin, ["local", "up", "--stack", "dev"], project, { PATH: path.dirname(process.execPath) });
+        assert.strictEqual(without.status, 2, without.stderr);
+        assert.match(without.stderr, /^ecs-fargate local: no Pulumi CLI: install it \(https:\/\/www\.pulumi\.com\/docs\/iac\/download-install\/\) so that `pulumi` is on PATH/);
+        // The pack, from the installed package, with its dev config (which lowers dev's trade-offs to advisories).
+        const config = path.join("node_modules", "ecs-fargate", "policy", "config", "dev.json");
+        const r = run(bin, ["local", "up", "--stack", "dev", "--policy-pack-config", config], project, { PATH: `${path.join(ROOT, "build", "bin")}${path.delimiter}${process.env.PATH}` });
+        assert.strictEqual(r.status, 0, `${r.stdout}\n${r.stderr}`);
+        assert.strictEqual(r.stdout.trimEnd().split("\n").pop(), 'resources: {"create":38}');
+        assert.match(r.stdout, /Policies:\n.*ecs-fargate-policy@v[\d.]+ \(local: .*ecs-fargate-policy-pack\)\n(.*\n)*?\s+- \[advisory\] \[severity: high\]  alb-listener-https-or-redirect/, "the pack ran, with dev's levels");
+        assert.ok(fs.existsSync(path.join(project, ".ecs-fargate", "state")), "the state is in the project's .ecs-fargate/");
     });
 
     it("answers `npx ecs-fargate --version` with package.json's version, and an unknown command with exit 2", () => {
