@@ -20,7 +20,7 @@ const TABLES: Record<Instance["component"], KeyTable> = {
 };
 
 /** Keys no instance can set: a WorkerService only rolls (`deployment.strategy` `ROLLING`), so the others' keys are refused. */
-const NOT_APPLICABLE: Partial<Record<Instance["component"], string[]>> = {
+const NOT_APPLICABLE: Record<string, string[]> = {
     WorkerService: ["deployment.bakeTimeMinutes", "deployment.canaryPercent", "deployment.linearStepPercent", "deployment.stepBakeTimeMinutes"],
 };
 

@@ -3,6 +3,7 @@
  * analyzer (`--policy-pack <executable>`), with the stack's `--policy-pack-config`, on the demo stacks.
  */
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { LocalRunError, LocalRunOptions, runLocal } from "../../engine/local";
@@ -83,5 +84,56 @@ describe("the policy pack through the real engine", function () {
         // During the update every input is known by the time its resource is analyzed, and AnalyzeStack gets the outputs.
         assert.deepStrictEqual(up.seen, { violations: [], unknown: [] });
         assert.match(String(r.outputs.serviceArn), /^arn:aws:ecs:us-east-1:123456789012:service\/web-prod\/web$/);
+    });
+});
+
+describe("a stack policy through the real engine sees the resources' outputs", function () {
+    this.timeout(180_000);
+    const dir = scratch("policy-outputs");
+    const projectDir = path.join(REPO_ROOT, "tests", "engine", "fixtures", "stack-outputs");
+    // Every rule off but the one under test, made mandatory so that a violation fails the up.
+    const onlyLogGroupRule = path.join(dir, "policy-config.json");
+    const stateRoot = path.join(dir, "state");
+    let logGroupName: string;
+
+    function run(writesTo?: string) {
+        const stackFile = path.join(dir, `Pulumi.test.${Math.random().toString(16).slice(2, 8)}.yaml`);
+        fs.writeFileSync(stackFile, `config:\n  aws:region: us-east-1\n${writesTo ? `  ecs-fargate-stack-outputs:writesTo: "${writesTo}"\n` : ""}`);
+        const seen: string[] = [];
+        const options: LocalRunOptions = {
+            projectDir, stack: "test", stateRoot, stackFile, policyPacks: [PACK], policyPackConfigs: [onlyLogGroupRule],
+            onEvent: (e) => e.policyEvent && seen.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName}: ${e.policyEvent.message}`),
+        };
+        return { up: () => runLocal("up", options), seen };
+    }
+
+    before(() => {
+        requireCli();
+        fs.writeFileSync(onlyLogGroupRule, JSON.stringify({ all: "disabled", "ecs-taskdef-log-group-managed": "mandatory" }));
+    });
+
+    it("creates the log group, whose name only AWS knows before the up (namePrefix)", async () => {
+        const first = run();
+        const r = await first.up();
+        logGroupName = String(r.outputs.logGroupName);
+        assert.match(logGroupName, /^\/ecs\/app-[0-9a-z]+$/);
+        assert.deepStrictEqual(first.seen, []);
+    });
+
+    it("passes a task definition given that name as a literal: the policy matched it to the log group's name output", async () => {
+        const second = run(logGroupName);
+        const r = await second.up();
+        assert.deepStrictEqual(r.changes, { same: 2, create: 1 });
+        assert.deepStrictEqual(second.seen, []);
+    });
+
+    it("fails the up of a task definition writing to a log group the stack does not manage, with the CLI's exit code", async () => {
+        const third = run("/ecs/someone-elses");
+        const err = await third.up().then(() => undefined, (e) => e);
+        assert.ok(err instanceof LocalRunError, `the up should fail: ${err}`);
+        assert.strictEqual(err.exitCode, 1);
+        assert.deepStrictEqual(third.seen, [
+            'mandatory ecs-taskdef-log-group-managed: Checks that each awslogs container writes to a CloudWatch log group managed in the stack (so retention and encryption rules apply), not one created implicitly.\ncontainer "app" writes to log group "/ecs/someone-elses", which the stack does not manage; create it with `aws.cloudwatch.LogGroup`.\n',
+        ]);
     });
 });
