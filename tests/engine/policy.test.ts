@@ -74,16 +74,13 @@ describe("the policy pack through the real engine", function () {
         assert.deepStrictEqual([...new Set(seen.violations)].sort(), DEV_TRADE_OFFS.map((v) => `advisory ${v}`));
     });
 
-    it("passes prod with no violation of any level, in preview and in up, where stack policies see the outputs", async () => {
+    it("passes a preview of prod with no violation of any level", async () => {
         const preview = withPolicy("prod", path.join(dir, "prod"), config("prod"));
         await runLocal("preview", preview.options);
         assert.deepStrictEqual(preview.seen.violations, []);
+        // A preview of a new stack leaves some policies without values; the up of prod under the pack answers them all
+        // (polyglot.prod.test.ts).
         assert.ok(preview.seen.unknown.length > 0, "a preview of a new stack leaves some policies without values");
-        const up = withPolicy("prod", path.join(dir, "prod"), config("prod"));
-        const r = await runLocal("up", up.options);
-        // During the update every input is known by the time its resource is analyzed, and AnalyzeStack gets the outputs.
-        assert.deepStrictEqual(up.seen, { violations: [], unknown: [] });
-        assert.match(String(r.outputs.serviceArn), /^arn:aws:ecs:us-east-1:123456789012:service\/web-prod\/web$/);
     });
 });
 

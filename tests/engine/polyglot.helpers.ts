@@ -8,6 +8,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { ExportedResource, exportResources, LocalRunOptions, LocalRunResult, runLocal } from "../../engine/local";
+import { PLUGIN_BIN } from "../../engine/workspace";
 import { REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
 
 export type Language = "typescript" | "python" | "go";
@@ -19,8 +20,8 @@ export const PROJECT_DIRS: Record<Language, string> = {
 };
 
 /** One language's run of one stack, in its own `.ecs-fargate/` (so its own simulated cloud). */
-export async function deploy(language: Language, stack: string, stateRoot: string, stackFile: string): Promise<{ result: LocalRunResult; resources: ExportedResource[] }> {
-    const options: LocalRunOptions = { projectDir: PROJECT_DIRS[language], stack, stateRoot, stackFile };
+export async function deploy(language: Language, stack: string, stateRoot: string, stackFile: string, extra: Partial<LocalRunOptions> = {}): Promise<{ result: LocalRunResult; resources: ExportedResource[] }> {
+    const options: LocalRunOptions = { projectDir: PROJECT_DIRS[language], stack, stateRoot, stackFile, ...extra };
     const result = await runLocal("up", options);
     return { result, resources: await exportResources(options) };
 }
@@ -60,7 +61,9 @@ export function comparable(resources: ExportedResource[]): Record<string, unknow
 /**
  * The suite of one demo stack from the three languages: each deployed in its own `.ecs-fargate/`, with one
  * absolute build context (so the image's inputs match exactly); Python and Go must create as many resources as
- * TypeScript and record the same ones, and (on dev) change nothing on a second up.
+ * TypeScript and record the same ones, and (on dev) change nothing on a second up. On prod the TypeScript up runs
+ * under the policy pack with prod's config (policy/config/prod.json) and must draw no policy event at all: in an
+ * up every value is known when its resource is analyzed, and the stack policies get the outputs.
  */
 export function describePolyglot(stack: "dev" | "prod"): void {
     describe(`the ${stack} stack from TypeScript, Python and Go through the real engine`, function () {
@@ -69,16 +72,32 @@ export function describePolyglot(stack: "dev" | "prod"): void {
         let stackFile: string;
         const recorded: Partial<Record<Language, Record<string, unknown>>> = {};
         const changes: Partial<Record<Language, unknown>> = {};
+        const policyEvents: string[] = [];
+        let typescriptOutput = "";
 
         before(async () => {
             requireCli();
             stackFile = stackVariant(dir, stack, (c) => (c["ecs-fargate-demo:registry"].build.context = path.join(REPO_ROOT, "app")));
             for (const language of ["typescript", "python", "go"] as const) {
-                const { result, resources } = await deploy(language, stack, path.join(dir, language), stackFile);
+                const underPack: Partial<LocalRunOptions> = language !== "typescript" || stack !== "prod" ? {} : {
+                    policyPacks: [path.join(PLUGIN_BIN, "ecs-fargate-policy-pack")],
+                    policyPackConfigs: [path.join(REPO_ROOT, "policy", "config", `${stack}.json`)],
+                    onEvent: (e) => e.policyEvent && policyEvents.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName}: ${e.policyEvent.message}`),
+                };
+                const { result, resources } = await deploy(language, stack, path.join(dir, language), stackFile, underPack);
                 recorded[language] = comparable(resources);
+                typescriptOutput = language === "typescript" ? result.stdout : typescriptOutput;
                 changes[language] = result.changes;
             }
         });
+
+        if (stack === "prod") {
+            it("passes the TypeScript up under the pack with prod's config, with no policy event of any level", () => {
+                assert.deepStrictEqual(policyEvents, []);
+                // The CLI lists the pack it ran, passed.
+                assert.match(typescriptOutput, /Policies:\n\s+✅ ecs-fargate-policy@v\d+\.\d+\.\d+ \(local: .*ecs-fargate-policy-pack\)\n/);
+            });
+        }
 
         for (const language of ["python", "go"] as const) {
             it(`creates from ${language} as many resources as from TypeScript`, () => {
