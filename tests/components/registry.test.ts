@@ -92,8 +92,12 @@ describe("Registry", () => {
 });
 
 describe("registry builders", () => {
+    const made: string[] = [];
+    after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
     function tempContext(files: Record<string, string>): string {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctx-"));
+        made.push(dir);
         for (const [name, text] of Object.entries(files)) {
             fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
             fs.writeFileSync(path.join(dir, name), text);

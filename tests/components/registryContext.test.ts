@@ -15,9 +15,13 @@ import { contentTag, validateRegistryArgs } from "../../components/registryBuild
 
 type Entry = string | { text: string; mode: number } | { link: string };
 
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A fresh folder holding `files` (text, text with a mode, or a symlink), returned as an absolute path. */
 function tree(files: Record<string, Entry>, parent?: string): string {
     const dir = parent ?? fs.mkdtempSync(path.join(os.tmpdir(), "ctx-"));
+    made.push(dir);
     for (const [name, entry] of Object.entries(files)) {
         const full = path.join(dir, name);
         fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -20,9 +20,21 @@ export function requireCli(): void {
     assert.ok(fs.existsSync(cli), `${cli} is missing: run tools/pulumi-cli/build.sh (npm test does)`);
 }
 
-/** A temporary folder for one test file's engine state and stack files. */
+const scratchDirs: string[] = [];
+process.once("exit", () => {
+    if (!process.env.ECS_FARGATE_KEEP_SCRATCH) {
+        scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+    }
+});
+
+/**
+ * A temporary folder for one test file's engine state and stack files, removed when the test process exits
+ * (kept with `ECS_FARGATE_KEEP_SCRATCH=1`, to look at a failed run's state and simulated cloud).
+ */
 export function scratch(prefix: string): string {
-    return fs.mkdtempSync(path.join(os.tmpdir(), `ecs-fargate-${prefix}-`));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ecs-fargate-${prefix}-`));
+    scratchDirs.push(dir);
+    return dir;
 }
 
 /** One step the engine took (a `resourcePreEvent`), other than `same`. */
