@@ -6,7 +6,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent } from "@pulumi/pulumi/automation";
-import { LocalRunError, LocalRunOptions, runLocal } from "../../engine/local";
+import { exportResources, LocalRunError, LocalRunOptions, runLocal } from "../../engine/local";
 import { PLUGIN_BIN } from "../../engine/workspace";
 import { REPO_ROOT, requireCli, scratch } from "./helpers";
 
@@ -124,7 +124,7 @@ describe("a stack policy through the real engine sees the resources' outputs", f
         assert.deepStrictEqual(second.seen, []);
     });
 
-    it("fails the up of a task definition writing to a log group the stack does not manage, with the CLI's exit code", async () => {
+    it("fails the up of a task definition writing to a log group the stack does not manage, with the CLI's exit code, after making the change", async () => {
         const third = run("/ecs/someone-elses");
         const err = await third.up().then(() => undefined, (e) => e);
         assert.ok(err instanceof LocalRunError, `the up should fail: ${err}`);
@@ -132,5 +132,10 @@ describe("a stack policy through the real engine sees the resources' outputs", f
         assert.deepStrictEqual(third.seen, [
             'mandatory ecs-taskdef-log-group-managed: Checks that each awslogs container writes to a CloudWatch log group managed in the stack (so retention and encryption rules apply), not one created implicitly.\ncontainer "app" writes to log group "/ecs/someone-elses", which the stack does not manage; create it with `aws.cloudwatch.LogGroup`.\n',
         ]);
+        // The engine runs the stack policies (AnalyzeStack) after the update's steps: the failed up has already
+        // replaced the task definition. Preview first (or plan) to stop a change before it is made.
+        const state = await exportResources({ projectDir, stack: "test", stateRoot, stackFile: path.join(dir, "none.yaml") });
+        const task = state.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition");
+        assert.match(String(task?.inputs?.containerDefinitions), /"awslogs-group":"\/ecs\/someone-elses"/);
     });
 });
