@@ -1,12 +1,21 @@
 /**
- * The TypeScript demo through the real Pulumi CLI against the simulated cloud: up, a no-op second up, a change
- * of the app, a change of capacity, and destroy, in that order on one stack (each step starts from the last).
+ * The TypeScript demo through the real Pulumi CLI against the simulated cloud: up (under the policy pack, whose
+ * verdict must be the offline plan's: plan/analyzer.ts runs the same pack in process, with its own reading of the
+ * CLI's policy config), a no-op second up, a change of the app, a change of capacity, and destroy, in that order
+ * on one stack (each step starts from the last).
  */
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { runLocal } from "../../engine/local";
+import { PLUGIN_BIN } from "../../engine/workspace";
+import { buildPlan } from "../../plan/plan";
 import { cloudOf, recording, REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
+
+const DEV_POLICY = path.join(REPO_ROOT, "policy", "config", "dev.json");
+
+/** `type::name` of a URN (the qualified type's last part), or `the stack` for a stack-wide finding. */
+const qualified = (urn?: string) => (urn ? urn.split("::").slice(-2).map((p, i) => (i === 0 ? p.split("$").pop() : p)).join("::") : "the stack");
 
 describe("the TypeScript demo through the real engine (dev)", function () {
     this.timeout(180_000);
@@ -23,11 +32,26 @@ describe("the TypeScript demo through the real engine (dev)", function () {
 
     const base = () => ({ projectDir: REPO_ROOT, stack: "dev", stateRoot, stackFile });
 
-    it("creates every resource of the stack on the first up", async () => {
-        const r = await runLocal("up", base());
+    // The first up runs under the policy pack with dev's config, as `ecs-fargate local up --policy-pack-config` does.
+    const judged: string[] = [];
+
+    it("creates every resource of the stack on the first up, under the policy pack", async () => {
+        const r = await runLocal("up", {
+            ...base(),
+            policyPacks: [path.join(PLUGIN_BIN, "ecs-fargate-policy-pack")],
+            policyPackConfigs: [DEV_POLICY],
+            onEvent: (e) => e.policyEvent && judged.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName} on ${qualified(e.policyEvent.resourceUrn)}`),
+        });
         assert.deepStrictEqual(r.changes, { create: 38 });
         assert.match(String(r.outputs.url), /^http:\/\/web-[0-9a-f]{7}-\d+\.us-east-1\.elb\.amazonaws\.com$/);
         assert.match(String(r.outputs.taskDefinitionArn), /:task-definition\/devops-taskdefinition:1$/);
+    });
+
+    it("judges the stack as the offline plan does: the same violations, at the same levels, on the same resources", async () => {
+        const { plan } = await buildPlan({ projectDir: REPO_ROOT, stack: "dev", policyConfig: DEV_POLICY });
+        const planned = plan.policy.violations.map((v) => `${v.level} ${v.policy} on ${qualified(v.urn)}`);
+        assert.ok(judged.length > 0, "the pack reported dev's advisories");
+        assert.deepStrictEqual([...new Set(judged)].sort(), [...new Set(planned)].sort());
     });
 
     it("changes nothing on a second up", async () => {
