@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { runLocal } from "../../engine/local";
+import { exportResources, runLocal } from "../../engine/local";
 import { PLUGIN_BIN } from "../../engine/workspace";
 import { buildPlan } from "../../plan/plan";
 import { cloudOf, recording, REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
@@ -77,15 +77,24 @@ describe("the TypeScript demo through the real engine (dev)", function () {
         assert.match(String(r.outputs.taskDefinitionArn), /:task-definition\/devops-taskdefinition:2$/);
     });
 
-    it("updates only the service, in place, when the desired count changes", async () => {
+    it("updates only the service, in place, when its capacity strategy and desired count change", async () => {
         const capacity = stackVariant(dir, "dev", (c) => {
             c["ecs-fargate-demo:registry"].build.context = app;
             c["ecs-fargate-demo:service"].desiredCount = 2;
+            c["ecs-fargate-demo:service"].capacity = { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 };
         });
         const { options, steps } = recording({ ...base(), stackFile: capacity });
         const r = await runLocal("up", options);
+        // pulumi-aws replaces a service whose capacity_provider_strategy changes unless force_new_deployment is set,
+        // which the service always sets: so this is an in-place update that rolls the tasks.
         assert.deepStrictEqual(steps.map((s) => `${s.type} ${s.op}`), ["aws:ecs/service:Service update"]);
         assert.deepStrictEqual(r.changes, { same: 37, update: 1 });
+        const service = (await exportResources(base())).find((x) => x.type === "aws:ecs/service:Service");
+        assert.deepStrictEqual(service?.inputs?.capacityProviderStrategies, [
+            { base: 1, capacityProvider: "FARGATE", weight: 1 },
+            { base: 0, capacityProvider: "FARGATE_SPOT", weight: 3 },
+        ]);
+        assert.strictEqual(service?.inputs?.desiredCount, 2);
     });
 
     it("destroys the stack and leaves the image repository and the logs in the cloud", async () => {
