@@ -35,11 +35,11 @@ async function plan(...args: string[]): Promise<Run> {
     return run;
 }
 
-/** Runs the CLI as a separate process, as `npm run plan` does. */
+/** Runs the compiled CLI as a separate process, as `npm run plan` (and a user's `npx ecs-fargate plan`) does. */
 function planProcess(...args: string[]): { status: number | null; stderr: string } {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register", path.join(ROOT, "cli", "main.ts"), "plan", ...args, "--quiet", "--out", fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"))], {
-        cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" }, encoding: "utf8",
-    });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "plan", ...args, "--quiet", "--out", out], { cwd: ROOT, encoding: "utf8" });
+    fs.rmSync(out, { recursive: true, force: true });
     return { status: r.status, stderr: r.stderr };
 }
 
