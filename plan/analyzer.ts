@@ -206,11 +206,6 @@ export function loadPolicyConfig(file: string): PolicyPackConfigFile {
     return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
-/** The stack's config file shipped with the pack: `policy/config/<stack>.json`. */
-export function stackPolicyConfig(stack: "dev" | "prod"): PolicyPackConfigFile {
-    return loadPolicyConfig(path.join(POLICY_DIR, "config", `${stack}.json`));
-}
-
 function checkType(value: unknown, schema: any, where: string): string[] {
     const errors: string[] = [];
     if (schema?.enum && !schema.enum.some((e: unknown) => JSON.stringify(e) === JSON.stringify(value))) {
@@ -423,9 +418,4 @@ export function analyze(resources: RecordedResource[], config: PolicyPackConfigF
         }
         return out;
     });
-}
-
-/** Diagnostics that are violations at `level` or stricter (`mandatory` only, or `advisory` and `mandatory`). */
-export function violations(result: AnalyzeResult, level: "mandatory" | "advisory" = "advisory"): Diagnostic[] {
-    return result.diagnostics.filter((d) => d.enforcementLevel === "mandatory" || (level === "advisory" && d.enforcementLevel === "advisory"));
 }

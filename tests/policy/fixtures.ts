@@ -3,9 +3,21 @@
  * call a policy's `validateResource`/`validateStack` with arguments shaped as `@pulumi/policy`'s server builds them
  * (props behind the unknown-checking proxy, property dependencies resolved to resources).
  */
+import * as path from "path";
 import {
     PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy, unknownCheckingProxy, UnknownValueError,
 } from "@pulumi/policy";
+import { AnalyzeResult, Diagnostic, loadPolicyConfig, PolicyPackConfigFile } from "../../plan/analyzer";
+
+/** A demo stack's config file shipped with the pack: `policy/config/<stack>.json`. */
+export function stackPolicyConfig(stack: "dev" | "prod"): PolicyPackConfigFile {
+    return loadPolicyConfig(path.join(__dirname, "..", "..", "policy", "config", `${stack}.json`));
+}
+
+/** Diagnostics that are violations at `level` or stricter (`mandatory` only, or `advisory` and `mandatory`). */
+export function violations(result: AnalyzeResult, level: "mandatory" | "advisory" = "advisory"): Diagnostic[] {
+    return result.diagnostics.filter((d) => d.enforcementLevel === "mandatory" || (level === "advisory" && d.enforcementLevel === "advisory"));
+}
 
 /** The wire placeholder of a string not known during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -3,9 +3,9 @@
  * config reconciliation and Configure, Analyze per resource and AnalyzeStack.
  */
 import * as assert from "assert";
-import { analyze, AnalyzeResult, getAnalyzerInfo, reconcileConfig, stackPolicyConfig } from "../../plan/analyzer";
+import { analyze, AnalyzeResult, getAnalyzerInfo, reconcileConfig } from "../../plan/analyzer";
 import { RecordedResource } from "../../sim/types";
-import { baselineStack, container, find, FixtureResource, UNKNOWN, urnOf } from "./fixtures";
+import { baselineStack, container, find, FixtureResource, stackPolicyConfig, UNKNOWN, urnOf } from "./fixtures";
 
 /** The rule table's default levels (../shared/POLICY-RULES.md, section 7). */
 const TABLE: Record<string, "mandatory" | "advisory" | "disabled"> = {

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { analyze, stackPolicyConfig, violations } from "../../plan/analyzer";
+import { analyze } from "../../plan/analyzer";
+import { stackPolicyConfig, violations } from "./fixtures";
 import { FargateCluster, Registry, WebService } from "../../components";
 import { record } from "../helpers";
 
