@@ -8,9 +8,9 @@
  * run by their own language's Automation API (`engine/drivers/`), with the same workspace and environment.
  */
 import { spawn } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { registerTypeScript } from "./typescript";
 import { cliRoot, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
 
 /** The operations `ecs-fargate local` runs. */
@@ -58,22 +58,12 @@ async function cli(): Promise<PulumiCommand> {
 }
 
 /**
- * Loads a project's program afresh (a second run must run it again, not reuse the module cache). A TypeScript
- * program is compiled as the Node language host does for a TypeScript project (`runtime.options.typescript`),
- * transpile-only (the project type-checks separately), by the project's own ts-node, else this package's.
+ * Loads a project's program afresh (a second run must run it again, not reuse the module cache), a TypeScript one
+ * compiled as the Node language host does (`registerTypeScript`).
  */
 function typescriptProgram(projectDir: string, entry: string): () => Promise<Record<string, unknown>> {
     const main = require.resolve(path.resolve(projectDir, entry));
-    if (/\.[cm]?ts$/.test(main) && !require.extensions[".ts"]) {
-        const tsconfig = path.join(projectDir, "tsconfig.json");
-        let tsNode: string;
-        try {
-            tsNode = require.resolve("ts-node", { paths: [projectDir, __dirname] });
-        } catch {
-            throw new Error(`${main} is TypeScript: install ts-node and typescript in ${projectDir} (npm install --save-dev ts-node typescript)`);
-        }
-        require(tsNode).register({ transpileOnly: true, ...(fs.existsSync(tsconfig) ? { project: tsconfig } : {}) });
-    }
+    registerTypeScript(projectDir, main);
     return async () => {
         const previous = process.cwd();
         process.chdir(projectDir);

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
+import { registerTypeScript as registerProgramTypeScript } from "../engine/typescript";
 import { setSimulatedMocks, settle } from "../sim/mocks";
 import { DEFAULT_SIMULATED_REGION } from "../sim/simulator";
 import { RecordedResource } from "../sim/types";
@@ -172,32 +173,13 @@ export function loadStack(projectDir: string, stack: string): LoadedStack {
     return { projectDir: dir, project, stack, stackFile, program: main, config, secretKeys, region: config["aws:region"] ?? DEFAULT_SIMULATED_REGION, warnings };
 }
 
-/**
- * Lets `require` load a TypeScript program, as Pulumi's Node.js language host does (`runtime.options.typescript`,
- * on by default): with the project's own ts-node and TypeScript and its tsconfig.json, transpile-only, since the
- * plan reads what the program creates and type errors are `tsc`'s to report. The package itself is JavaScript and
- * needs none of it. Nothing happens when `.ts` files load already (ts-node registered, as in this repository's tests).
- */
+/** Lets `require` load the stack's program, a TypeScript one as Pulumi's Node.js language host does (engine/typescript.ts). */
 export function registerTypeScript(loaded: LoadedStack): void {
-    if (!/\.[cm]?tsx?$/.test(loaded.program) || require.extensions[".ts"] !== undefined) {
-        return;
-    }
-    let tsNode: string;
     try {
-        tsNode = require.resolve("ts-node", { paths: [loaded.projectDir] });
-    } catch {
-        throw new PlanError(
-            `project ${loaded.project}: the program ${path.relative(loaded.projectDir, loaded.program)} is TypeScript, and ts-node is not installed in ${loaded.projectDir}; ` +
-                "install it as Pulumi's TypeScript template does (npm install --save-dev ts-node typescript), or point `main` in Pulumi.yaml at the compiled JavaScript.",
-        );
+        registerProgramTypeScript(loaded.projectDir, loaded.program);
+    } catch (err) {
+        throw new PlanError(`project ${loaded.project}: ${(err as Error).message}.`);
     }
-    const tsconfig = path.join(loaded.projectDir, "tsconfig.json");
-    const hasTsconfig = fs.existsSync(tsconfig);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    require(tsNode).register({
-        transpileOnly: true,
-        ...(hasTsconfig ? { project: tsconfig } : { skipProject: true, compilerOptions: { target: "ES2020", module: "commonjs" } }),
-    });
 }
 
 /** The SDK's per-process state (config map, root stack resource); internal to the SDK, so typed here. */

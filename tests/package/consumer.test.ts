@@ -222,4 +222,17 @@ runStack(loadStack(".", "dev")).then((r) => { console.log(JSON.stringify(r.resou
             child.kill();
         }
     });
+
+    // Last: it takes ts-node out of the project.
+    it("plans and deploys a TypeScript project without ts-node, as Pulumi's template leaves it: with the SDK's vendored ts-node", () => {
+        fs.rmSync(path.join(project, "node_modules", "ts-node"), { recursive: true, force: true });
+        assert.throws(() => require.resolve("ts-node", { paths: [project] }), "no ts-node left in the project");
+        const bin = path.join(project, "node_modules", ".bin", "ecs-fargate");
+        const planned = run(bin, ["plan", "--stack", "dev", "--quiet", "--out", path.join(tmp, "plan-vendored")], project);
+        assert.strictEqual(planned.status, 1, planned.stderr);
+        assert.deepStrictEqual(typeAndName(JSON.parse(fs.readFileSync(path.join(tmp, "plan-vendored", "plan.json"), "utf8")).resources), typeAndName(repoPlan.resources));
+        const r = run(bin, ["local", "preview", "--stack", "dev"], project, { PATH: `${path.join(ROOT, "build", "bin")}${path.delimiter}${process.env.PATH}` });
+        assert.strictEqual(r.status, 0, `${r.stdout}\n${r.stderr}`);
+        assert.strictEqual(r.stdout.trimEnd().split("\n").pop(), 'resources: {"same":38}');
+    });
 });

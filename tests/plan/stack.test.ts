@@ -113,15 +113,15 @@ describe("plan stack: leaving the process as it found it", () => {
 });
 
 describe("plan stack: loading a TypeScript program without ts-node in the process", () => {
-    it("names ts-node and how to install it when the project has none", () => {
+    it("names ts-node and how to install it when the project has neither it nor the SDK's vendored copy", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-no-ts-node-"));
         const loaded = { ...loadStack(MUTABLE, "dev"), projectDir: dir, program: path.join(dir, "index.ts") };
         const registered = require.extensions[".ts"];
         delete require.extensions[".ts"];
         try {
             assert.throws(() => registerTypeScript(loaded), (e: Error) => e instanceof PlanError && e.message ===
-                `project mutable-tags: the program index.ts is TypeScript, and ts-node is not installed in ${dir}; ` +
-                "install it as Pulumi's TypeScript template does (npm install --save-dev ts-node typescript), or point `main` in Pulumi.yaml at the compiled JavaScript.");
+                `project mutable-tags: the program index.ts is TypeScript, and neither ts-node nor @pulumi/pulumi is installed in ${dir}; ` +
+                "run npm install there (or npm install --save-dev ts-node typescript), or point `main` in Pulumi.yaml at the compiled JavaScript.");
         } finally {
             require.extensions[".ts"] = registered;
             fs.rmSync(dir, { recursive: true, force: true });
