@@ -1,6 +1,7 @@
 /**
  * `ecs-fargate local`: the demo project (this repository's root) through the real CLI, in its own `.ecs-fargate/`
- * (git-ignored). The output ends with `resources: <change counts>`; the exit code is the CLI's.
+ * (git-ignored); the exit code is the CLI's. A successful run's output, ending with `resources: <change counts>`,
+ * is checked where a user meets it: the installed package's bin, in tests/package.
  */
 import * as assert from "assert";
 import * as path from "path";
@@ -18,16 +19,6 @@ describe("ecs-fargate local", function () {
     this.timeout(300_000);
     before(requireCli);
     const prodPolicy = path.join(REPO_ROOT, "policy", "config", "prod.json");
-
-    it("previews prod under its policy config: Pulumi's progress, then the change counts, exit 0", async () => {
-        const r = await run(["local", "preview", "--stack", "prod", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);
-        assert.strictEqual(r.code, 0, r.err);
-        assert.match(r.out, /Previewing update \(prod\)/);
-        const lines = r.out.trimEnd().split("\n");
-        const last = lines[lines.length - 1];
-        assert.match(last, /^resources: \{"create":\d+\}$/);
-        assert.ok(JSON.parse(last.slice("resources: ".length)).create >= 60, last);
-    });
 
     it("exits with the CLI's code 1 when the pack finds a mandatory violation (dev under prod's config)", async () => {
         const r = await run(["local", "preview", "--stack", "dev", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);
