@@ -13,7 +13,7 @@ import { buildPlan, redactedState } from "../plan/plan";
 import { renderMarkdown } from "../plan/render";
 import { renderDiffMarkdown, renderDiffText } from "../plan/renderDiff";
 import { CliIO, EXIT, UsageError } from "./args";
-import type { PlanArgs } from "./plan";
+import type { PlanArgs } from "./planArgs";
 
 async function loadBase(args: PlanArgs, progress: (m: string) => void): Promise<DiffBase> {
     if (args.base !== undefined && args.basePlan !== undefined) {

@@ -8,8 +8,8 @@
  * from schema.json at run time: that file is generated from these interfaces (`npm run schema`), may be absent
  * where the package is installed, and a test already holds both to each other.
  */
-import type { Capacity, FargateClusterArgs } from "./cluster";
-import type { RegistryArgs, RegistryBuild, RegistryLifecycle } from "./registry";
+import type { Capacity, FargateClusterArgs } from "./clusterArgs";
+import type { RegistryArgs, RegistryBuild, RegistryLifecycle } from "./registryArgs";
 import type { LoadBalancerArgs } from "./loadBalancerArgs";
 import type { ContainerHealthCheck, Deployment, EfsVolume, Schedule, ServiceConnect, Sidecar, TaskArgs } from "./taskArgs";
 import type { Autoscaling, HealthCheck, LoadBalancerAttachment, WebServiceArgs } from "./webServiceArgs";

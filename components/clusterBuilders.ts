@@ -2,21 +2,10 @@
  * Pure builders and validation for `FargateCluster`.
  */
 import { FARGATE_CLUSTER_KEYS, unknownArguments } from "./argKeys";
-import type { Capacity, FargateClusterArgs } from "./cluster";
+import { Capacity, ContainerInsights, FargateClusterArgs } from "./clusterArgs";
 import { NatGateways } from "./network";
 import { RANGES, RULES } from "./awsRules";
 import { checkCidr, checkInteger, checkKmsKeyArn, checkNumber, checkOneOf, checkTags, checkText, known, quote } from "./validate";
-
-/** CloudWatch Container Insights levels. */
-export const ContainerInsights = {
-    /** Cluster- and service-level metrics. */
-    Enabled: "enabled",
-    /** Task- and container-level metrics as well (costs more). */
-    Enhanced: "enhanced",
-    /** No Container Insights metrics. */
-    Disabled: "disabled",
-} as const;
-export type ContainerInsights = (typeof ContainerInsights)[keyof typeof ContainerInsights];
 
 /** Zones a created network may span. */
 const MAX_ZONES = 6;

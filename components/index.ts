@@ -2,10 +2,10 @@
  * ecs-fargate: from a Dockerfile to a secure, load-balanced, auto-scaling service on AWS ECS Fargate.
  * This entry only exports; importing it creates nothing.
  */
-export { Registry, RegistryArgs, RegistryBuild, RegistryLifecycle } from "./registry";
-export { ImagePlatform, ImageTagMutability } from "./registryBuilders";
-export { Capacity, FargateCluster, FargateClusterArgs } from "./cluster";
-export { ContainerInsights } from "./clusterBuilders";
+export { Registry } from "./registry";
+export { ImagePlatform, ImageTagMutability, RegistryArgs, RegistryBuild, RegistryLifecycle } from "./registryArgs";
+export { FargateCluster } from "./cluster";
+export { Capacity, ContainerInsights, FargateClusterArgs } from "./clusterArgs";
 export { NatGateways } from "./network";
 export { LoadBalancer } from "./loadBalancer";
 export { LoadBalancerArgs } from "./loadBalancerArgs";

@@ -10,25 +10,7 @@ import { BuildContextError, contextDigest } from "./buildContext";
 import { DEFAULT_BUILD_PLATFORM, DEFAULT_DOCKERFILE } from "./defaults";
 import { RULES } from "./awsRules";
 import { checkAccountId, checkArn, checkInteger, checkOneOf, checkTags, checkText, known, quote } from "./validate";
-import type { RegistryArgs } from "./registry";
-
-/** Tag mutability settings a repository may have. */
-export const ImageTagMutability = {
-    /** Tags cannot be moved to another image. */
-    Immutable: "IMMUTABLE",
-    /** Tags can be overwritten by a later push. */
-    Mutable: "MUTABLE",
-} as const;
-export type ImageTagMutability = (typeof ImageTagMutability)[keyof typeof ImageTagMutability];
-
-/** Platforms an image can be built for. */
-export const ImagePlatform = {
-    /** 64-bit x86 (Fargate X86_64). */
-    LinuxAmd64: "linux/amd64",
-    /** 64-bit ARM (Fargate ARM64, Graviton). */
-    LinuxArm64: "linux/arm64",
-} as const;
-export type ImagePlatform = (typeof ImagePlatform)[keyof typeof ImagePlatform];
+import { ImagePlatform, ImageTagMutability, RegistryArgs } from "./registryArgs";
 
 const IMAGE_TAG = RULES.imageTag.pattern;
 

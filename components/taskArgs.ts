@@ -3,7 +3,7 @@
  * cluster and network, image and size, the container and its sidecars, IAM, logging, deployment and capacity.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Capacity } from "./cluster";
+import type { Capacity } from "./clusterArgs";
 
 /** CPU architectures of a Fargate task. */
 export const Architecture = {

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { EXIT } from "../../cli/args";
 import { main } from "../../cli/main";
-import { parsePlanArgs as parseArgs } from "../../cli/plan";
+import { parsePlanArgs as parseArgs } from "../../cli/planArgs";
 import { monthly } from "../../plan/cost";
 import { Plan } from "../../plan/plan";
 import { PRICES } from "../../plan/prices";
