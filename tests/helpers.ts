@@ -1,6 +1,7 @@
 /**
  * Shared test helpers: construct components under the simulated-AWS mocks and read what they registered.
  */
+import { KeyTable } from "../components/argKeys";
 import { Recorder, setSimulatedMocks, settle } from "../sim/mocks";
 import { RecordedResource } from "../sim/types";
 import { WebServiceArgs } from "../components";
@@ -47,3 +48,14 @@ export const REQUIRED_WEB_SERVICE_ARGS: WebServiceArgs = {
     loadBalancerSubnetIds: ["subnet-c", "subnet-d"],
     image: "nginx:1.27",
 };
+
+/**
+ * Every key path of an argument table (components/argKeys.ts), nested objects and lists of objects followed:
+ * `deployment.canaryPercent`, `sidecars.ports`.
+ */
+export function keyPaths(table: KeyTable, prefix = ""): string[] {
+    return Object.entries(table).flatMap(([key, arg]) => [
+        `${prefix}${key}`,
+        ...(arg === "value" ? [] : keyPaths("object" in arg ? arg.object : arg.listOf, `${prefix}${key}.`)),
+    ]);
+}

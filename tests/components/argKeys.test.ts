@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { FargateCluster, InvalidArgumentsError, Registry, RegistryArgs, WebService, WebServiceArgs } from "../../components";
 import {
-    FARGATE_CLUSTER_KEYS, KeyTable, nearestName, REGISTRY_KEYS, unknownArguments, WEB_SERVICE_KEYS,
+    FARGATE_CLUSTER_KEYS, LOAD_BALANCER_KEYS, nearestName, REGISTRY_KEYS, unknownArguments, WEB_SERVICE_KEYS, WORKER_SERVICE_KEYS,
 } from "../../components/argKeys";
 import { validateFargateClusterArgs } from "../../components/clusterBuilders";
 import { validateRegistryArgs } from "../../components/registryBuilders";
@@ -12,7 +12,7 @@ import { validateWebServiceArgs } from "../../components/webServiceValidation";
 import { EXIT } from "../../cli/args";
 import { runPlan } from "../../cli/plan";
 import * as pulumi from "@pulumi/pulumi";
-import { constructionError, record, REQUIRED_WEB_SERVICE_ARGS } from "../helpers";
+import { constructionError, keyPaths, record, REQUIRED_WEB_SERVICE_ARGS } from "../helpers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const REQUIRED: WebServiceArgs = REQUIRED_WEB_SERVICE_ARGS;
@@ -132,13 +132,7 @@ describe("unknown argument names", () => {
 describe("the argument-name tables", () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schema.json"), "utf8"));
 
-    /** The table's keys as schema paths, nested objects and lists of objects followed through their `$ref`. */
-    function tablePaths(table: KeyTable, prefix: string): string[] {
-        return Object.entries(table).flatMap(([key, arg]) => [
-            `${prefix}${key}`,
-            ...(arg === "value" ? [] : tablePaths("object" in arg ? arg.object : arg.listOf, `${prefix}${key}.`)),
-        ]);
-    }
+    /** The schema's input paths, nested objects and lists of objects followed through their `$ref`. */
     function schemaPaths(properties: Record<string, any>, prefix: string): string[] {
         return Object.entries(properties).flatMap(([key, prop]) => {
             const ref: string | undefined = prop.$ref ?? prop.items?.$ref;
@@ -147,10 +141,14 @@ describe("the argument-name tables", () => {
         });
     }
 
-    for (const [component, table] of [["Registry", REGISTRY_KEYS], ["FargateCluster", FARGATE_CLUSTER_KEYS], ["WebService", WEB_SERVICE_KEYS]] as const) {
+    const tables = [
+        ["Registry", REGISTRY_KEYS], ["FargateCluster", FARGATE_CLUSTER_KEYS], ["LoadBalancer", LOAD_BALANCER_KEYS],
+        ["WebService", WEB_SERVICE_KEYS], ["WorkerService", WORKER_SERVICE_KEYS],
+    ] as const;
+    for (const [component, table] of tables) {
         it(`names for ${component} exactly the inputs of schema.json, at every level`, () => {
             const inputs = schema.resources[`ecs-fargate:index:${component}`].inputProperties;
-            assert.deepEqual(tablePaths(table, "").sort(), schemaPaths(inputs, "").sort());
+            assert.deepEqual(keyPaths(table).sort(), schemaPaths(inputs, "").sort());
         });
     }
 });

@@ -11,6 +11,7 @@ import * as path from "path";
 import { ExportedResource, exportResources, runLocal } from "../../engine/local";
 import { FARGATE_CLUSTER_KEYS, KeyTable, LOAD_BALANCER_KEYS, REGISTRY_KEYS, WEB_SERVICE_KEYS, WORKER_SERVICE_KEYS } from "../../components/argKeys";
 import { INSTANCES, Instance } from "./fixtures/construct/args";
+import { keyPaths } from "../helpers";
 import { REPO_ROOT, requireCli, scratch } from "./helpers";
 import { comparable } from "./polyglot.helpers";
 
@@ -24,14 +25,6 @@ const NOT_APPLICABLE: Record<string, string[]> = {
     WorkerService: ["deployment.bakeTimeMinutes", "deployment.canaryPercent", "deployment.linearStepPercent", "deployment.stepBakeTimeMinutes"],
 };
 
-/** Every key path of `table` (`deployment.canaryPercent`, `sidecars[].ports`). */
-function keyPaths(table: KeyTable, prefix = ""): string[] {
-    return Object.entries(table).flatMap(([key, arg]) => {
-        const here = `${prefix}${key}`;
-        return arg === "value" ? [here] : [here, ...keyPaths("object" in arg ? arg.object : arg.listOf, "object" in arg ? `${here}.` : `${here}[].`)];
-    });
-}
-
 /** The key paths `args` sets, as `keyPaths` names them. */
 function setPaths(args: Record<string, unknown>, table: KeyTable, prefix = ""): string[] {
     return Object.entries(args).filter(([key, v]) => v !== undefined && key in table).flatMap(([key, v]) => {
@@ -42,7 +35,7 @@ function setPaths(args: Record<string, unknown>, table: KeyTable, prefix = ""): 
         }
         return "object" in arg
             ? [here, ...setPaths(v as Record<string, unknown>, arg.object, `${here}.`)]
-            : [here, ...(v as Record<string, unknown>[]).flatMap((item) => setPaths(item, arg.listOf, `${here}[].`))];
+            : [here, ...(v as Record<string, unknown>[]).flatMap((item) => setPaths(item, arg.listOf, `${here}.`))];
     });
 }
 
