@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 import { LocalOperation, LocalRunError, runLocal } from "../engine/local";
-import { cliRoot, PLUGIN_BIN } from "../engine/workspace";
+import { cliRoot, POLICY_PACK } from "../engine/workspace";
 import { CliIO, EXIT, Flag, flagHelp, parseFlags, Subcommand, UsageError } from "./args";
 
 const OPERATIONS: readonly LocalOperation[] = ["preview", "up", "destroy", "refresh"];
@@ -81,7 +81,7 @@ export const localCommand: Subcommand = {
             return EXIT.usage;
         }
         const policy = args.policyPackConfig && (operation === "preview" || operation === "up")
-            ? { policyPacks: [path.join(PLUGIN_BIN, "ecs-fargate-policy-pack")], policyPackConfigs: [args.policyPackConfig] }
+            ? { policyPacks: [POLICY_PACK], policyPackConfigs: [args.policyPackConfig] }
             : {};
         try {
             const result = await runLocal(operation, { projectDir: args.cwd, stack: args.stack, onOutput: io.out, ...policy });

@@ -62,6 +62,8 @@ function isExecutable(file: string): boolean {
 }
 /** The ambient plugins: `pulumi-resource-aws`, `pulumi-resource-docker`, `pulumi-resource-ecs-fargate`. */
 export const PLUGIN_BIN = path.join(REPO_ROOT, "engine", "bin");
+/** The policy pack (policy/) as the executable analyzer the CLI launches (`--policy-pack`). */
+export const POLICY_PACK = path.join(PLUGIN_BIN, "ecs-fargate-policy-pack");
 /** The passphrase of the local stacks' secrets provider. Local state only: it protects nothing real. */
 export const LOCAL_PASSPHRASE = "ecs-fargate-local";
 

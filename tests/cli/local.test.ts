@@ -4,9 +4,8 @@
  * is checked where a user meets it: the installed package's bin, in tests/package.
  */
 import * as assert from "assert";
-import * as path from "path";
 import { main } from "../../cli/main";
-import { REPO_ROOT, requireCli } from "../engine/helpers";
+import { policyConfig, REPO_ROOT, requireCli } from "../engine/helpers";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
@@ -18,7 +17,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 describe("ecs-fargate local", function () {
     this.timeout(300_000);
     before(requireCli);
-    const prodPolicy = path.join(REPO_ROOT, "policy", "config", "prod.json");
+    const prodPolicy = policyConfig("prod");
 
     it("exits with the CLI's code 1 when the pack finds a mandatory violation (dev under prod's config)", async () => {
         const r = await run(["local", "preview", "--stack", "dev", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);

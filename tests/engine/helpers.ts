@@ -61,6 +61,20 @@ export function cloudOf(stateRoot: string): Cloud {
     return new Cloud(localPaths(REPO_ROOT, stateRoot).cloud);
 }
 
+/** The repository's policy config of a demo stack: `policy/config/<stack>.json`. */
+export function policyConfig(stack: string): string {
+    return path.join(REPO_ROOT, "policy", "config", `${stack}.json`);
+}
+
+/** `type::name` of a resource URN (its type's last part, without parents), or `the stack` for a stack-wide finding. */
+export function resourceLabel(urn?: string): string {
+    if (!urn) {
+        return "the stack";
+    }
+    const [type, name] = urn.split("::").slice(-2);
+    return `${type.split("$").pop()}::${name}`;
+}
+
 /** Writes a variant of the repository's `Pulumi.<stack>.yaml`, changed by `edit`, and returns its path. */
 export function stackVariant(dir: string, stack: string, edit: (config: Record<string, any>) => void): string {
     const doc = yaml.load(fs.readFileSync(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, any> };

@@ -7,11 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { exportResources, LocalRunError, LocalRunOptions, runLocal } from "../../engine/local";
-import { PLUGIN_BIN } from "../../engine/workspace";
-import { REPO_ROOT, requireCli, scratch } from "./helpers";
+import { POLICY_PACK } from "../../engine/workspace";
+import { policyConfig, REPO_ROOT, requireCli, resourceLabel, scratch } from "./helpers";
 
-const PACK = path.join(PLUGIN_BIN, "ecs-fargate-policy-pack");
-const config = (stack: string) => path.join(REPO_ROOT, "policy", "config", `${stack}.json`);
 
 /**
  * `level policy on type::name` of each policy event. During a preview, @pulumi/policy answers a policy whose
@@ -25,14 +23,13 @@ function withPolicy(stack: string, stateRoot: string, configFile?: string): { op
     const onEvent = (e: EngineEvent) => {
         const p = e.policyEvent;
         if (p) {
-            const [type, name] = (p.resourceUrn ?? "the::stack").split("::").slice(-2);
-            const line = `${p.enforcementLevel} ${p.policyName} on ${type.split("$").pop()}::${name}`;
+            const line = `${p.enforcementLevel} ${p.policyName} on ${resourceLabel(p.resourceUrn)}`;
             (p.message.startsWith("can't run policy") ? seen.unknown : seen.violations).push(line);
         }
     };
     const options: LocalRunOptions = {
         projectDir: REPO_ROOT, stack, stateRoot, onEvent,
-        policyPacks: [PACK], policyPackConfigs: configFile ? [configFile] : undefined,
+        policyPacks: [POLICY_PACK], policyPackConfigs: configFile ? [configFile] : undefined,
     };
     return { options, seen };
 }
@@ -69,13 +66,13 @@ describe("the policy pack through the real engine", function () {
     });
 
     it("lowers dev's named rules to advisories with --policy-pack-config, so the preview passes", async () => {
-        const { options, seen } = withPolicy("dev", path.join(dir, "dev"), config("dev"));
+        const { options, seen } = withPolicy("dev", path.join(dir, "dev"), policyConfig("dev"));
         await runLocal("preview", options);
         assert.deepStrictEqual([...new Set(seen.violations)].sort(), DEV_TRADE_OFFS.map((v) => `advisory ${v}`));
     });
 
     it("passes a preview of prod with no violation of any level", async () => {
-        const preview = withPolicy("prod", path.join(dir, "prod"), config("prod"));
+        const preview = withPolicy("prod", path.join(dir, "prod"), policyConfig("prod"));
         await runLocal("preview", preview.options);
         assert.deepStrictEqual(preview.seen.violations, []);
         // A preview of a new stack leaves some policies without values; the up of prod under the pack answers them all
@@ -98,7 +95,7 @@ describe("a stack policy through the real engine sees the resources' outputs", f
         fs.writeFileSync(stackFile, `config:\n  aws:region: us-east-1\n${writesTo ? `  ecs-fargate-stack-outputs:writesTo: "${writesTo}"\n` : ""}`);
         const seen: string[] = [];
         const options: LocalRunOptions = {
-            projectDir, stack: "test", stateRoot, stackFile, policyPacks: [PACK], policyPackConfigs: [onlyLogGroupRule],
+            projectDir, stack: "test", stateRoot, stackFile, policyPacks: [POLICY_PACK], policyPackConfigs: [onlyLogGroupRule],
             onEvent: (e) => e.policyEvent && seen.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName}: ${e.policyEvent.message}`),
         };
         return { up: () => runLocal("up", options), seen };

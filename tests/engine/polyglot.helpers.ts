@@ -8,8 +8,8 @@
 import * as assert from "assert";
 import * as path from "path";
 import { ExportedResource, exportResources, LocalRunOptions, LocalRunResult, runLocal } from "../../engine/local";
-import { PLUGIN_BIN } from "../../engine/workspace";
-import { REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
+import { POLICY_PACK } from "../../engine/workspace";
+import { policyConfig, REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
 
 export type Language = "typescript" | "python" | "go";
 
@@ -80,8 +80,8 @@ export function describePolyglot(stack: "dev" | "prod"): void {
             stackFile = stackVariant(dir, stack, (c) => (c["ecs-fargate-demo:registry"].build.context = path.join(REPO_ROOT, "app")));
             for (const language of ["typescript", "python", "go"] as const) {
                 const underPack: Partial<LocalRunOptions> = language !== "typescript" || stack !== "prod" ? {} : {
-                    policyPacks: [path.join(PLUGIN_BIN, "ecs-fargate-policy-pack")],
-                    policyPackConfigs: [path.join(REPO_ROOT, "policy", "config", `${stack}.json`)],
+                    policyPacks: [POLICY_PACK],
+                    policyPackConfigs: [policyConfig(stack)],
                     onEvent: (e) => e.policyEvent && policyEvents.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName}: ${e.policyEvent.message}`),
                 };
                 const { result, resources } = await deploy(language, stack, path.join(dir, language), stackFile, underPack);

@@ -8,14 +8,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { exportResources, runLocal } from "../../engine/local";
-import { PLUGIN_BIN } from "../../engine/workspace";
+import { POLICY_PACK } from "../../engine/workspace";
 import { buildPlan } from "../../plan/plan";
-import { cloudOf, recording, REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
-
-const DEV_POLICY = path.join(REPO_ROOT, "policy", "config", "dev.json");
-
-/** `type::name` of a URN (the qualified type's last part), or `the stack` for a stack-wide finding. */
-const qualified = (urn?: string) => (urn ? urn.split("::").slice(-2).map((p, i) => (i === 0 ? p.split("$").pop() : p)).join("::") : "the stack");
+import { cloudOf, policyConfig, recording, REPO_ROOT, requireCli, resourceLabel, scratch, stackVariant } from "./helpers";
 
 describe("the TypeScript demo through the real engine (dev)", function () {
     this.timeout(180_000);
@@ -38,9 +33,9 @@ describe("the TypeScript demo through the real engine (dev)", function () {
     it("creates every resource of the stack on the first up, under the policy pack", async () => {
         const r = await runLocal("up", {
             ...base(),
-            policyPacks: [path.join(PLUGIN_BIN, "ecs-fargate-policy-pack")],
-            policyPackConfigs: [DEV_POLICY],
-            onEvent: (e) => e.policyEvent && judged.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName} on ${qualified(e.policyEvent.resourceUrn)}`),
+            policyPacks: [POLICY_PACK],
+            policyPackConfigs: [policyConfig("dev")],
+            onEvent: (e) => e.policyEvent && judged.push(`${e.policyEvent.enforcementLevel} ${e.policyEvent.policyName} on ${resourceLabel(e.policyEvent.resourceUrn)}`),
         });
         assert.deepStrictEqual(r.changes, { create: 38 });
         assert.match(String(r.outputs.url), /^http:\/\/web-[0-9a-f]{7}-\d+\.us-east-1\.elb\.amazonaws\.com$/);
@@ -48,8 +43,8 @@ describe("the TypeScript demo through the real engine (dev)", function () {
     });
 
     it("judges the stack as the offline plan does: the same violations, at the same levels, on the same resources", async () => {
-        const { plan } = await buildPlan({ projectDir: REPO_ROOT, stack: "dev", policyConfig: DEV_POLICY });
-        const planned = plan.policy.violations.map((v) => `${v.level} ${v.policy} on ${qualified(v.urn)}`);
+        const { plan } = await buildPlan({ projectDir: REPO_ROOT, stack: "dev", policyConfig: policyConfig("dev") });
+        const planned = plan.policy.violations.map((v) => `${v.level} ${v.policy} on ${resourceLabel(v.urn)}`);
         assert.ok(judged.length > 0, "the pack reported dev's advisories");
         assert.deepStrictEqual([...new Set(judged)].sort(), [...new Set(planned)].sort());
     });
