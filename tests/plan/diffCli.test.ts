@@ -9,14 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../cli/plan";
 import type { PlanDiff } from "../../plan/diffPlan";
-
-const REPO = path.resolve(__dirname, "..", "..");
-
-function capture(): { io: { out(s: string): void; err(s: string): void }; out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { io: { out: (s) => void out.push(s), err: (s) => void err.push(s) }, out, err };
-}
+import { capture, cloneRepository, REPO } from "./clone";
 
 describe("plan of a change against git HEAD, in a temporary clone", function () {
     this.timeout(180000);
@@ -27,9 +20,7 @@ describe("plan of a change against git HEAD, in a temporary clone", function () 
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-clone-"));
         clone = path.join(tmp, "repo");
         outDir = path.join(tmp, "out");
-        execFileSync("git", ["clone", "--quiet", "--no-hardlinks", REPO, clone]);
-        // The clone's program uses this checkout's installed packages, as a CI job would after `npm ci`.
-        fs.symlinkSync(path.join(REPO, "node_modules"), path.join(clone, "node_modules"), "dir");
+        cloneRepository(clone);
     });
 
     afterEach(() => {

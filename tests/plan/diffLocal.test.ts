@@ -4,22 +4,14 @@
  * random. A temporary clone of this repository is deployed for real, then planned against its deployment.
  */
 import * as assert from "assert";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../cli/plan";
 import { runLocal } from "../../engine/local";
 import type { PlanDiff } from "../../plan/diffPlan";
+import { capture, cloneRepository } from "./clone";
 import { requireCli } from "../engine/helpers";
-
-const REPO = path.resolve(__dirname, "..", "..");
-
-function capture(): { io: { out(s: string): void; err(s: string): void }; out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { io: { out: (s) => void out.push(s), err: (s) => void err.push(s) }, out, err };
-}
 
 describe("plan of a change against the local deployment (--base local)", function () {
     this.timeout(600_000);
@@ -32,8 +24,7 @@ describe("plan of a change against the local deployment (--base local)", functio
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-local-"));
         clone = path.join(tmp, "repo");
         outDir = path.join(tmp, "out");
-        execFileSync("git", ["clone", "--quiet", "--no-hardlinks", REPO, clone]);
-        fs.symlinkSync(path.join(REPO, "node_modules"), path.join(clone, "node_modules"), "dir");
+        cloneRepository(clone);
     });
 
     after(() => {
