@@ -16,6 +16,8 @@ import { buildPlan, Plan } from "../../plan/plan";
 const ROOT = path.resolve(__dirname, "..", "..");
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const PROJECT = "consumer-app";
+/** The environment of a user with the Pulumi CLI on PATH (here the one tools/pulumi-cli built); the package has no build/. */
+const WITH_PULUMI_CLI = { PATH: `${path.join(ROOT, "build", "bin")}${path.delimiter}${process.env.PATH}` };
 
 /** The version of a package installed here: the consumer gets the versions this repository is tested with. */
 function installed(name: string): string {
@@ -176,14 +178,13 @@ runStack(loadStack(".", "dev")).then((r) => { console.log(JSON.stringify(r.resou
     });
 
     it("deploys the user's dev stack to the simulated cloud with `npx ecs-fargate local up` and the Pulumi CLI on PATH, the pack under its dev config, and says to install the CLI without one", () => {
-        // The CLI a user installs, found on PATH (here the one tools/pulumi-cli built); no build/ in the package.
         const bin = path.join(project, "node_modules", ".bin", "ecs-fargate");
         const without = run(bin, ["local", "up", "--stack", "dev"], project, { PATH: path.dirname(process.execPath) });
         assert.strictEqual(without.status, 2, without.stderr);
         assert.match(without.stderr, /^ecs-fargate local: no Pulumi CLI: install it \(https:\/\/www\.pulumi\.com\/docs\/iac\/download-install\/\) so that `pulumi` is on PATH/);
         // The pack, from the installed package, with its dev config (which lowers dev's trade-offs to advisories).
         const config = path.join("node_modules", "ecs-fargate", "policy", "config", "dev.json");
-        const r = run(bin, ["local", "up", "--stack", "dev", "--policy-pack-config", config], project, { PATH: `${path.join(ROOT, "build", "bin")}${path.delimiter}${process.env.PATH}` });
+        const r = run(bin, ["local", "up", "--stack", "dev", "--policy-pack-config", config], project, WITH_PULUMI_CLI);
         assert.strictEqual(r.status, 0, `${r.stdout}\n${r.stderr}`);
         assert.strictEqual(r.stdout.trimEnd().split("\n").pop(), 'resources: {"create":38}');
         assert.match(r.stdout, /Policies:\n.*ecs-fargate-policy@v[\d.]+ \(local: .*ecs-fargate-policy-pack\)\n(.*\n)*?\s+- \[advisory\] \[severity: high\]  alb-listener-https-or-redirect/, "the pack ran, with dev's levels");
@@ -231,7 +232,7 @@ runStack(loadStack(".", "dev")).then((r) => { console.log(JSON.stringify(r.resou
         const planned = run(bin, ["plan", "--stack", "dev", "--quiet", "--out", path.join(tmp, "plan-vendored")], project);
         assert.strictEqual(planned.status, 1, planned.stderr);
         assert.deepStrictEqual(typeAndName(JSON.parse(fs.readFileSync(path.join(tmp, "plan-vendored", "plan.json"), "utf8")).resources), typeAndName(repoPlan.resources));
-        const r = run(bin, ["local", "preview", "--stack", "dev"], project, { PATH: `${path.join(ROOT, "build", "bin")}${path.delimiter}${process.env.PATH}` });
+        const r = run(bin, ["local", "preview", "--stack", "dev"], project, WITH_PULUMI_CLI);
         assert.strictEqual(r.status, 0, `${r.stdout}\n${r.stderr}`);
         assert.strictEqual(r.stdout.trimEnd().split("\n").pop(), 'resources: {"same":38}');
     });
