@@ -2,8 +2,8 @@
  * Lets `require` load a project's TypeScript program as Pulumi's Node.js language host does (`runtime.options
  * .typescript`, on by default; `@pulumi/pulumi`'s cmd/run): with the project's own ts-node and TypeScript when it
  * has them, else the ones `@pulumi/pulumi` vendors (ts-node 7.0.1, TypeScript 3.8.3; Pulumi's TypeScript template
- * lists `typescript` but not ts-node), with the project's tsconfig.json, transpile-only: type errors are `tsc`'s
- * to report. The package itself is JavaScript and needs none of it. Nothing happens when `.ts` files load already
+ * lists `typescript` but not ts-node), with the project's tsconfig.json (and its `ts-node` options, such as this
+ * repository's SWC transpiler), transpile-only: type errors are `tsc`'s to report. The package itself is JavaScript and needs none of it. Nothing happens when `.ts` files load already
  * (ts-node registered, as in this repository's tests) or the program is JavaScript.
  */
 import * as fs from "fs";
