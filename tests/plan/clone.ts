@@ -14,6 +14,12 @@ export function cloneRepository(dir: string): void {
     fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
 }
 
+/** Puts a clone back to its last commit: edits undone, new files removed (its `node_modules` link stays). */
+export function resetClone(dir: string): void {
+    execFileSync("git", ["reset", "--quiet", "--hard", "HEAD"], { cwd: dir });
+    execFileSync("git", ["clean", "--quiet", "-d", "--force", "-x", "--exclude=/node_modules"], { cwd: dir });
+}
+
 /** A `CliIO` that keeps what the CLI prints, a chunk per call. */
 export function capture(): { io: { out(s: string): void; err(s: string): void }; out: string[]; err: string[] } {
     const out: string[] = [];

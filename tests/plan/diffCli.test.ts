@@ -9,22 +9,29 @@ import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../cli/plan";
 import type { PlanDiff } from "../../plan/diffPlan";
-import { capture, cloneRepository, REPO } from "./clone";
+import { capture, cloneRepository, REPO, resetClone } from "./clone";
 
 describe("plan of a change against git HEAD, in a temporary clone", function () {
     this.timeout(180000);
+    let tmp: string;
     let clone: string;
     let outDir: string;
 
-    beforeEach(() => {
-        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-clone-"));
+    // One clone for the file (a clone took 2 s of CPU in the parallel suite), back to its last commit before each test.
+    before(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-diff-clone-"));
         clone = path.join(tmp, "repo");
         outDir = path.join(tmp, "out");
         cloneRepository(clone);
     });
 
-    afterEach(() => {
-        fs.rmSync(path.dirname(clone), { recursive: true, force: true });
+    beforeEach(() => {
+        resetClone(clone);
+        fs.rmSync(outDir, { recursive: true, force: true });
+    });
+
+    after(() => {
+        fs.rmSync(tmp, { recursive: true, force: true });
     });
 
     function edit(file: string, from: string | RegExp, to: string): void {
