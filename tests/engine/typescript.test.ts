@@ -5,7 +5,7 @@
  * - the next up, under the policy pack with dev's config, which creates the rest without losing or duplicating a
  *   resource in the stack or in the simulated cloud; the pack's verdict must be the offline plan's (plan/analyzer.ts
  *   runs the same pack in process, with its own reading of the CLI's policy config);
- * - a no-op up, a change of the app, a change of capacity, and destroy.
+ * - a no-op up, a change of the app, a change of capacity, a refresh, and destroy.
  */
 import * as assert from "assert";
 import * as fs from "fs";
@@ -138,6 +138,16 @@ describe("the TypeScript demo through the real engine (dev)", function () {
             { base: 0, capacityProvider: "FARGATE_SPOT", weight: 3 },
         ]);
         assert.strictEqual(service?.inputs?.desiredCount, 2);
+    });
+
+    it("finds the cloud as the state records it on a refresh, and keeps the stack's outputs", async () => {
+        const { options, steps } = recording(base());
+        const r = await runLocal("refresh", options);
+        // Each resource is read back (a refresh step, providers included); none differs from its recorded state.
+        assert.deepStrictEqual(r.changes, { same: 38 });
+        assert.deepStrictEqual([...new Set(steps.map((s) => s.op))], ["refresh"]);
+        assert.strictEqual(steps.length, 40);
+        assert.match(String(r.outputs.taskDefinitionArn), /:task-definition\/devops-taskdefinition:2$/);
     });
 
     it("destroys the stack and leaves the image repository and the logs in the cloud", async () => {
