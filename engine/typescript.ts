@@ -8,6 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { leaveSdkBookkeepingUnmapped } from "./stackTraces";
 
 /** Where `id` resolves from the project's folder, if it does. */
 function fromProject(projectDir: string, id: string): string | undefined {
@@ -37,4 +38,5 @@ export function registerTypeScript(projectDir: string, program: string): void {
         compiler,
         ...(fs.existsSync(tsconfig) ? { project: tsconfig } : { skipProject: true, compilerOptions: { target: "ES2020", module: "commonjs" } }),
     });
+    leaveSdkBookkeepingUnmapped(); // ts-node maps every trace; the SDK's one per promise need not be
 }

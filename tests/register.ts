@@ -8,22 +8,10 @@
  * resource's source position, which goes nowhere under mocks). Mapping those frames, tens of millions of them, was
  * two thirds of the CPU time of the unit tests.
  *
- * So a trace the SDK takes for itself (its top frame is one of those two functions in `@pulumi/pulumi`) is formatted
- * as V8 formats it, unmapped. Every other trace, such as a failing assertion's, is still mapped to its `.ts` line.
+ * So a trace the SDK takes for itself is formatted as V8 formats it, unmapped (engine/stackTraces.ts, which the
+ * drivers and plugins use for the promise traces alone). Every other trace, such as a failing assertion's, is still
+ * mapped to its `.ts` line.
  */
-const mapped = Error.prepareStackTrace;
-const SDK_BOOKKEEPING = new Set(["debuggablePromise", "callsites"]);
-const SDK_FILE = /[\\/]node_modules[\\/]@pulumi[\\/]pulumi[\\/]/;
+import { leaveSdkBookkeepingUnmapped, SDK_BOOKKEEPING_FRAMES } from "../engine/stackTraces";
 
-if (mapped !== undefined) {
-    Error.prepareStackTrace = function prepareStackTrace(error: Error, frames: NodeJS.CallSite[]): string {
-        if (!isSdkBookkeeping(frames[0])) {
-            return mapped.call(this, error, frames);
-        }
-        return `${Error.prototype.toString.call(error)}${frames.map((frame) => `\n    at ${frame}`).join("")}`;
-    };
-}
-
-function isSdkBookkeeping(frame: NodeJS.CallSite | undefined): boolean {
-    return frame !== undefined && SDK_BOOKKEEPING.has(frame.getFunctionName() ?? "") && SDK_FILE.test(frame.getFileName() ?? "");
-}
+leaveSdkBookkeepingUnmapped(new Set([...SDK_BOOKKEEPING_FRAMES, "callsites"]));

@@ -6,6 +6,7 @@
  * the one the SDK asks for.
  */
 import { main } from "@pulumi/pulumi/provider";
+import { leaveSdkBookkeepingUnmapped } from "../stackTraces";
 import { Cloud } from "../../sim/cloud";
 import { SimulatedProvider } from "../../sim/provider";
 import { DEFAULT_SIMULATED_REGION } from "../../sim/simulator";
@@ -21,3 +22,4 @@ main(new SimulatedProvider(pkg, version, Cloud.fromEnvironment(), region), args)
     process.stderr.write(`${err?.stack ?? err}\n`);
     process.exit(1);
 });
+leaveSdkBookkeepingUnmapped(); // after main, which installs source-map-support before its first await

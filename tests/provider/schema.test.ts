@@ -2,7 +2,7 @@
  * schema.json is the contract Python and Go users program against (their SDKs are generated from it). It must
  * describe every input and output, carry the enumerations as schema enums, require exactly the args the
  * TypeScript interfaces require, and expose the public API of issue 2. (That it is the schema the plugin infers is
- * checked against the running plugin in plugin.test.ts.)
+ * checked against the running plugin, through the CLI, in tests/engine/schema.test.ts.)
  */
 import { strict as assert } from "assert";
 import * as fs from "fs";
