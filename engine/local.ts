@@ -122,9 +122,12 @@ export async function runTypescriptHere(operation: LocalOperation, options: Loca
     try {
         return await runTypescript(operation, options);
     } catch (err) {
-        const result = (err as { commandResult?: { stdout: string; stderr: string; err?: { exitCode?: number } } }).commandResult;
+        const result = (err as { commandResult?: { stdout: string; stderr: string; err?: { exitCode?: number; stderr?: unknown } } }).commandResult;
         if (result) {
-            throw new LocalRunError(result.err?.exitCode ?? 1, result.stdout, result.stderr);
+            // A CLI that exits non-zero reaches the SDK as execa's error, whose message (the result's `stderr`) is the
+            // command line, the CLI's stderr and its whole stdout again: the CLI's own stderr is the error's.
+            const cliStderr = typeof result.err?.stderr === "string" ? result.err.stderr : result.stderr;
+            throw new LocalRunError(result.err?.exitCode ?? 1, result.stdout, cliStderr);
         }
         throw err;
     }

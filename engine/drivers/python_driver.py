@@ -44,7 +44,8 @@ def main() -> int:
     out = lambda text: print(text, flush=True)  # noqa: E731
     policy = {"policy_packs": args.policy_pack or None, "policy_pack_configs": args.policy_pack_config or None}
     result = EventResult(stack)
-    common = {"on_output": out, "on_event": result.see, "color": "never"}
+    err = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    common = {"on_output": out, "on_error": err, "on_event": result.see, "color": "never"}
     try:
         if args.op == "preview":
             stack.preview(**common, **policy)
@@ -55,7 +56,7 @@ def main() -> int:
         else:
             stack.refresh(**common)
     except auto.CommandError as e:
-        print(e, file=sys.stderr, flush=True)
+        # The CLI's output and errors were streamed; the error repeats both after its exit code.
         code = re.search(r"code: (-?\d+)", str(e))
         return int(code.group(1)) if code and int(code.group(1)) > 0 else 1
     if result.changes is None:

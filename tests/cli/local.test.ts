@@ -19,10 +19,17 @@ describe("ecs-fargate local", function () {
     before(requireCli);
     const prodPolicy = policyConfig("prod");
 
-    it("exits with the CLI's code 1 when the pack finds a mandatory violation (dev under prod's config)", async () => {
+    it("exits with the CLI's code 1 on dev's mandatory violations under prod's config (the pack's own levels), printing Pulumi's output once", async () => {
         const r = await run(["local", "preview", "--stack", "dev", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);
-        assert.strictEqual(r.code, 1);
-        assert.match(r.out, /ecs-service-no-public-ip/);
+        assert.strictEqual(r.code, 1, r.err);
+        // The CLI's policy report, one line per violation: `- [mandatory] [severity: high]  <policy>  (<type>: <name>)`.
+        const mandatory = [...r.out.matchAll(/^\s+- \[mandatory\] \[severity: \w+\]\s+(\S+)\s+\((.+)\)$/gm)].map((m) => `${m[1]} on ${m[2]}`);
+        assert.deepStrictEqual([...new Set(mandatory)].sort(), [
+            "alb-listener-https-or-redirect on aws:lb:Listener: web-http",
+            "ecs-service-no-public-ip on aws:ecs:Service: web",
+        ]);
+        assert.strictEqual(r.out.match(/^Previewing update \(dev\):$/gm)?.length, 1, "the progress is printed once");
+        assert.doesNotMatch(r.err, /Previewing update|Policies:/, "the error does not repeat the progress");
     });
 
     it("rejects an unknown operation with a usage error (exit 2)", async () => {

@@ -26,6 +26,9 @@ describe("bad input from Python and Go through the real engine", function () {
             assert.strictEqual(err.exitCode, 1);
             assert.match(err.stdout + err.stderr, /Invalid arguments for WebService "web"/);
             assert.match(err.stdout + err.stderr, /`cpu` 300/);
+            // The driver streamed the CLI's output; its error does not print it a second time.
+            assert.strictEqual(err.stdout.match(/^Updating \(dev\):$/gm)?.length, 1, err.stdout);
+            assert.doesNotMatch(err.stderr, /Updating \(dev\)|Resources:/, "the error does not repeat the progress");
             const left = (await exportResources(options)).filter((r) => r.urn.includes("ecs-fargate:index:WebService"));
             assert.deepStrictEqual(left, []);
             fs.rmSync(path.join(dir, language), { recursive: true, force: true });

@@ -75,17 +75,17 @@ func main() {
 	outputs := map[string]any{}
 	switch *op {
 	case "preview":
-		r, err := stack.Preview(ctx, optpreview.ProgressStreams(os.Stdout), optpreview.PolicyPacks(packs...), optpreview.PolicyPackConfigs(packConfigs...))
+		r, err := stack.Preview(ctx, optpreview.ProgressStreams(os.Stdout), optpreview.ErrorProgressStreams(os.Stderr), optpreview.PolicyPacks(packs...), optpreview.PolicyPackConfigs(packConfigs...))
 		if err != nil {
-			fail(err)
+			failOp(err)
 		}
 		for k, v := range r.ChangeSummary {
 			changes[string(k)] = v
 		}
 	case "up":
-		r, err := stack.Up(ctx, optup.ProgressStreams(os.Stdout), optup.PolicyPacks(packs...), optup.PolicyPackConfigs(packConfigs...))
+		r, err := stack.Up(ctx, optup.ProgressStreams(os.Stdout), optup.ErrorProgressStreams(os.Stderr), optup.PolicyPacks(packs...), optup.PolicyPackConfigs(packConfigs...))
 		if err != nil {
-			fail(err)
+			failOp(err)
 		}
 		if r.Summary.ResourceChanges != nil {
 			changes = *r.Summary.ResourceChanges
@@ -94,17 +94,17 @@ func main() {
 			outputs[k] = v.Value
 		}
 	case "destroy":
-		r, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout))
+		r, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout), optdestroy.ErrorProgressStreams(os.Stderr))
 		if err != nil {
-			fail(err)
+			failOp(err)
 		}
 		if r.Summary.ResourceChanges != nil {
 			changes = *r.Summary.ResourceChanges
 		}
 	case "refresh":
-		r, err := stack.Refresh(ctx, optrefresh.ProgressStreams(os.Stdout))
+		r, err := stack.Refresh(ctx, optrefresh.ProgressStreams(os.Stdout), optrefresh.ErrorProgressStreams(os.Stderr))
 		if err != nil {
-			fail(err)
+			failOp(err)
 		}
 		if r.Summary.ResourceChanges != nil {
 			changes = *r.Summary.ResourceChanges
@@ -117,9 +117,21 @@ func main() {
 	fmt.Printf("\nECS_FARGATE_RESULT %s\n", result)
 }
 
-// fail prints the CLI's error and exits with its exit code (1 when the error carries none).
+// fail prints the error and exits with the CLI's exit code (1 when the error carries none).
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, err)
+	exitWith(err)
+}
+
+// failOp ends a failed operation, whose CLI output and errors were streamed already: the error repeats them after
+// its first line (`code: …`, `stdout: …`, `stderr: …`), so only that line is printed.
+func failOp(err error) {
+	fmt.Fprintln(os.Stderr, strings.SplitN(err.Error(), "\ncode: ", 2)[0])
+	exitWith(err)
+}
+
+// exitWith exits with the exit code the CLI's error carries (1 when it carries none).
+func exitWith(err error) {
 	code := 1
 	if m := exitCode.FindStringSubmatch(err.Error()); m != nil {
 		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
