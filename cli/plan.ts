@@ -6,23 +6,38 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { buildPlan } from "../plan/plan";
-import { renderMarkdown, renderText } from "../plan/render";
-import { PlanError } from "../plan/stack";
 import { CliIO, EXIT, Subcommand, UsageError } from "./args";
-import { parsePlanArgs, PLAN_USAGE } from "./planArgs";
-import { runPlanDiff } from "./planDiff";
+import { PlanArgs, parsePlanArgs, PLAN_USAGE } from "./planArgs";
+
+/**
+ * The plan's modules (the Pulumi SDK, the simulated cloud, the policy pack: a second of CPU to load), loaded for a
+ * plan only, so that `ecs-fargate --version`, `--help`, `plan --help` and `local` start without them.
+ */
+async function planModules() {
+    const [plan, render, stack, diff] = await Promise.all([import("../plan/plan"), import("../plan/render"), import("../plan/stack"), import("./planDiff")]);
+    return { buildPlan: plan.buildPlan, renderMarkdown: render.renderMarkdown, renderText: render.renderText, PlanError: stack.PlanError, runPlanDiff: diff.runPlanDiff };
+}
 
 /** Runs the plan; resolves to the exit code. */
 export async function runPlan(argv: string[], io: CliIO): Promise<number> {
     const started = Date.now();
     const progress = (m: string) => io.err(`plan: ${m}\n`);
+    let args: PlanArgs;
     try {
-        const args = parsePlanArgs(argv);
-        if (args.help) {
-            io.out(`${PLAN_USAGE}\n`);
-            return EXIT.ok;
+        args = parsePlanArgs(argv);
+    } catch (e) {
+        if (e instanceof UsageError) {
+            io.err(`plan: error: ${e.message}\n`);
+            return EXIT.cannotPlan;
         }
+        throw e;
+    }
+    if (args.help) {
+        io.out(`${PLAN_USAGE}\n`);
+        return EXIT.ok;
+    }
+    const { buildPlan, renderMarkdown, renderText, PlanError, runPlanDiff } = await planModules();
+    try {
         if (args.base !== undefined || args.basePlan !== undefined) {
             return await runPlanDiff(args, io, progress);
         }

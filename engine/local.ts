@@ -9,7 +9,7 @@
  */
 import { spawn } from "child_process";
 import * as path from "path";
-import { EngineEvent, LocalWorkspace, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import type { EngineEvent, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { registerTypeScript } from "./typescript";
 import { cliRoot, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
 
@@ -53,6 +53,14 @@ export interface LocalRunResult {
     stdout: string;
 }
 
+/**
+ * The Automation API, loaded where a program runs (the driver) or the CLI is asked (`exportResources`): with the
+ * SDK it is a second of CPU, which `runLocal`, starting a driver, need not pay (nor `ecs-fargate local`).
+ */
+function automation(): Promise<typeof import("@pulumi/pulumi/automation")> {
+    return import("@pulumi/pulumi/automation");
+}
+
 /** The CLI, by its root: `PulumiCommand.get` runs `pulumi version` each time, once is enough for a process. */
 const commands = new Map<string, Promise<PulumiCommand>>();
 
@@ -60,7 +68,7 @@ function cli(): Promise<PulumiCommand> {
     const root = cliRoot();
     let command = commands.get(root);
     if (command === undefined) {
-        command = PulumiCommand.get({ root });
+        command = automation().then((auto) => auto.PulumiCommand.get({ root }));
         commands.set(root, command);
         command.catch(() => commands.delete(root));
     }
@@ -93,6 +101,7 @@ export async function localStack(options: LocalRunOptions): Promise<{ stack: Sta
     if (project.runtime !== "nodejs") {
         throw new Error(`${options.projectDir}: runtime ${project.runtime} runs through its own driver (engine/drivers), not the TypeScript one`);
     }
+    const { LocalWorkspace } = await automation();
     const stack = await LocalWorkspace.createOrSelectStack(
         { stackName: options.stack, projectName: project.name, program: typescriptProgram(options.projectDir, project.main) },
         { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) },
@@ -281,6 +290,7 @@ function plainOutputs(outputs: Record<string, { value: unknown }>): Record<strin
 export async function exportResources(options: LocalRunOptions): Promise<ExportedResource[]> {
     const paths = localPaths(options.projectDir, options.stateRoot);
     const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
+    const { LocalWorkspace } = await automation();
     const workspace = await LocalWorkspace.create({ workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) });
     const deployment = await workspace.exportStack(options.stack);
     return (deployment.deployment.resources ?? []) as ExportedResource[];

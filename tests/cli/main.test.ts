@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { EXIT } from "../../cli/args";
@@ -17,6 +18,21 @@ describe("ecs-fargate command", () => {
     it("prints the package.json version for --version", async () => {
         const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
         assert.deepStrictEqual(await cli("--version"), { code: EXIT.ok, stdout: `${version}\n`, stderr: "" });
+    });
+
+    it("loads neither the Pulumi SDK nor the plan for --version, --help, `local --help` or the start of `local` (the built bin)", () => {
+        // What a command loads from node_modules, printed by the built bin's process at exit.
+        const loaded = (...argv: string[]): string[] => JSON.parse(execFileSync(process.execPath, ["-e", `
+            const { main } = require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))});
+            main(${JSON.stringify(argv)}, { out: () => undefined, err: () => undefined }).then(() =>
+                console.log(JSON.stringify([...new Set(Object.keys(require.cache).filter((f) => f.includes("node_modules"))
+                    .map((f) => f.split("node_modules/").pop().split("/").slice(0, f.includes("node_modules/@") ? 2 : 1).join("/")))])));`,
+        ], { encoding: "utf8", cwd: ROOT }));
+        for (const argv of [["--version"], ["--help"], ["local", "--help"], ["local", "deploy"], ["plan", "--help"]]) {
+            assert.deepStrictEqual(loaded(...argv).filter((m) => m !== "js-yaml"), [], argv.join(" "));
+        }
+        // A plan loads them (the check above would pass on a bin that loads nothing at all).
+        assert.ok(loaded("plan", "--stack", "no-such-stack", "--cwd", ROOT).includes("@pulumi/pulumi"));
     });
 
     it("lists every subcommand with its summary for --help", async () => {
