@@ -9,15 +9,6 @@ import * as path from "path";
 import { CliIO, EXIT, Subcommand, UsageError } from "./args";
 import { PlanArgs, parsePlanArgs, PLAN_USAGE } from "./planArgs";
 
-/**
- * The plan's modules (the Pulumi SDK, the simulated cloud, the policy pack: a second of CPU to load), loaded for a
- * plan only, so that `ecs-fargate --version`, `--help`, `plan --help` and `local` start without them.
- */
-async function planModules() {
-    const [plan, render, stack, diff] = await Promise.all([import("../plan/plan"), import("../plan/render"), import("../plan/stack"), import("./planDiff")]);
-    return { buildPlan: plan.buildPlan, renderMarkdown: render.renderMarkdown, renderText: render.renderText, PlanError: stack.PlanError, runPlanDiff: diff.runPlanDiff };
-}
-
 /** Runs the plan; resolves to the exit code. */
 export async function runPlan(argv: string[], io: CliIO): Promise<number> {
     const started = Date.now();
@@ -36,7 +27,11 @@ export async function runPlan(argv: string[], io: CliIO): Promise<number> {
         io.out(`${PLAN_USAGE}\n`);
         return EXIT.ok;
     }
-    const { buildPlan, renderMarkdown, renderText, PlanError, runPlanDiff } = await planModules();
+    // The plan's modules (the Pulumi SDK, the simulated cloud, the policy pack: a second of CPU) load for a plan only,
+    // so that `ecs-fargate --version`, `--help`, `plan --help` and `local` start without them.
+    const [{ buildPlan }, { renderMarkdown, renderText }, { PlanError }, { runPlanDiff }] = await Promise.all([
+        import("../plan/plan"), import("../plan/render"), import("../plan/stack"), import("./planDiff"),
+    ]);
     try {
         if (args.base !== undefined || args.basePlan !== undefined) {
             return await runPlanDiff(args, io, progress);

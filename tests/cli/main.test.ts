@@ -26,7 +26,7 @@ describe("ecs-fargate command", () => {
             const { main } = require(${JSON.stringify(path.join(ROOT, "dist", "cli", "main.js"))});
             main(${JSON.stringify(argv)}, { out: () => undefined, err: () => undefined }).then(() =>
                 console.log(JSON.stringify([...new Set(Object.keys(require.cache).filter((f) => f.includes("node_modules"))
-                    .map((f) => f.split("node_modules/").pop().split("/").slice(0, f.includes("node_modules/@") ? 2 : 1).join("/")))])));`,
+                    .map((f) => f.split("node_modules/").pop()).map((m) => m.split("/").slice(0, m.startsWith("@") ? 2 : 1).join("/")))])));`,
         ], { encoding: "utf8", cwd: ROOT }));
         for (const argv of [["--version"], ["--help"], ["local", "--help"], ["local", "deploy"], ["plan", "--help"]]) {
             assert.deepStrictEqual(loaded(...argv).filter((m) => m !== "js-yaml"), [], argv.join(" "));
