@@ -11,7 +11,7 @@ import { spawn } from "child_process";
 import * as path from "path";
 import type { EngineEvent, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { registerTypeScript } from "./typescript";
-import { cliRoot, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT } from "./workspace";
+import { cliRoot, engineEnv, localPaths, LocalPaths, prepareWorkspace, ProjectInfo, REPO_ROOT, stackExists } from "./workspace";
 
 /** The operations `ecs-fargate local` runs. */
 export type LocalOperation = "preview" | "up" | "destroy" | "refresh";
@@ -101,11 +101,17 @@ export async function localStack(options: LocalRunOptions): Promise<{ stack: Sta
     if (project.runtime !== "nodejs") {
         throw new Error(`${options.projectDir}: runtime ${project.runtime} runs through its own driver (engine/drivers), not the TypeScript one`);
     }
-    const { LocalWorkspace } = await automation();
-    const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName: options.stack, projectName: project.name, program: typescriptProgram(options.projectDir, project.main) },
-        { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) },
-    );
+    const { LocalWorkspace, StackAlreadyExistsError } = await automation();
+    const args = { stackName: options.stack, projectName: project.name, program: typescriptProgram(options.projectDir, project.main) };
+    const workspace = { workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) };
+    const stack = stackExists(paths, project.name, options.stack)
+        ? await LocalWorkspace.selectStack(args, workspace)
+        : await LocalWorkspace.createStack(args, workspace).catch((err) => {
+            if (err instanceof StackAlreadyExistsError) {
+                return LocalWorkspace.selectStack(args, workspace);
+            }
+            throw err;
+        });
     return { stack, project, paths };
 }
 
@@ -226,7 +232,8 @@ function driverCommand(language: "nodejs" | "python" | "go", operation: LocalOpe
     }
     const flags = ["--op", operation, "--stack", options.stack, "--project", project.name, "--work", paths.work, "--cli-root", cliRoot(),
         ...(options.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
-        ...(options.policyPackConfigs ?? []).flatMap((c) => ["--policy-pack-config", c])];
+        ...(options.policyPackConfigs ?? []).flatMap((c) => ["--policy-pack-config", c]),
+        ...(stackExists(paths, project.name, options.stack) ? [] : ["--new"])];
     return language === "python"
         ? [PYTHON, [path.join(REPO_ROOT, "engine", "drivers", "python_driver.py"), ...flags, "--program", path.resolve(options.projectDir)]]
         : [GO_DRIVER, flags.map((f) => (f.startsWith("--") ? f.slice(1) : f))];

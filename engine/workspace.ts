@@ -87,6 +87,17 @@ export function localPaths(projectDir: string, stateRoot = path.join(projectDir,
     };
 }
 
+/**
+ * Whether the file backend holds the stack: its checkpoint, `.pulumi/stacks/<project>/<stack>.json` (`.json.gz`
+ * under `PULUMI_DIY_BACKEND_GZIP`), which `pulumi stack init` writes. The drivers create a stack that has none and
+ * select one that has: the Automation API's create-or-select runs `stack select` first, a CLI run that fails on
+ * every new stack. Should the guess be wrong, creating falls back to selecting.
+ */
+export function stackExists(paths: LocalPaths, project: string, stack: string): boolean {
+    const checkpoint = path.join(paths.state, ".pulumi", "stacks", project, `${stack}.json`);
+    return fs.existsSync(checkpoint) || fs.existsSync(`${checkpoint}.gz`);
+}
+
 /** The project's name and the stack's `aws:region`, read from the files the CLI reads. */
 export interface ProjectInfo {
     name: string;

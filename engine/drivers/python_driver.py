@@ -27,6 +27,7 @@ def main() -> int:
     ap.add_argument("--program", required=True, help="the folder of the program's __main__.py")
     ap.add_argument("--policy-pack", action="append", default=[])
     ap.add_argument("--policy-pack-config", action="append", default=[])
+    ap.add_argument("--new", action="store_true", help="the backend has no checkpoint of the stack: create it rather than select it")
     args = ap.parse_args()
 
     def program() -> None:
@@ -35,12 +36,7 @@ def main() -> int:
         runpy.run_path(os.path.join(args.program, "__main__.py"), run_name="__main__")
 
     command = auto.PulumiCommand(root=args.cli_root)
-    stack = auto.create_or_select_stack(
-        stack_name=args.stack,
-        project_name=args.project,
-        program=program,
-        opts=auto.LocalWorkspaceOptions(work_dir=args.work, pulumi_command=command),
-    )
+    stack = open_stack(args.new, args.stack, args.project, program, auto.LocalWorkspaceOptions(work_dir=args.work, pulumi_command=command))
     out = lambda text: print(text, flush=True)  # noqa: E731
     policy = {"policy_packs": args.policy_pack or None, "policy_pack_configs": args.policy_pack_config or None}
     result = EventResult(stack)
@@ -64,6 +60,17 @@ def main() -> int:
         return 1
     print("\nECS_FARGATE_RESULT " + json.dumps({"changes": result.changes, "outputs": result.outputs}), flush=True)
     return 0
+
+
+def open_stack(create: bool, name: str, project: str, program, opts: auto.LocalWorkspaceOptions) -> auto.Stack:
+    """Creates the stack when the backend has no checkpoint of it and selects it otherwise: the SDK's
+    create_or_select_stack runs `stack select` first, a CLI run that fails on every new stack."""
+    if create:
+        try:
+            return auto.create_stack(stack_name=name, project_name=project, program=program, opts=opts)
+        except auto.StackAlreadyExistsError:
+            pass
+    return auto.select_stack(stack_name=name, project_name=project, program=program, opts=opts)
 
 
 class EventResult:

@@ -72,6 +72,7 @@ export function describePolyglot(stack: "dev" | "prod"): void {
         let stackFile: string;
         const recorded: Partial<Record<Language, Record<string, unknown>>> = {};
         const changes: Partial<Record<Language, unknown>> = {};
+        const outputs: Partial<Record<Language, unknown>> = {};
         const policyEvents: string[] = [];
         let typescriptOutput = "";
 
@@ -88,6 +89,7 @@ export function describePolyglot(stack: "dev" | "prod"): void {
                 recorded[language] = comparable(resources);
                 typescriptOutput = language === "typescript" ? result.stdout : typescriptOutput;
                 changes[language] = result.changes;
+                outputs[language] = result.outputs;
             }
         });
 
@@ -102,6 +104,11 @@ export function describePolyglot(stack: "dev" | "prod"): void {
         for (const language of ["python", "go"] as const) {
             it(`creates from ${language} as many resources as from TypeScript`, () => {
                 assert.deepStrictEqual(changes[language], changes.typescript);
+            });
+
+            it(`reports from ${language} the TypeScript demo's stack outputs, read from the engine's events`, () => {
+                assert.deepStrictEqual(Object.keys(outputs.typescript as object).sort(), ["clusterArn", "imageUri", "loadBalancerArn", "logGroupName", "repositoryUrl", "serviceArn", "taskDefinitionArn", "url"]);
+                assert.deepStrictEqual(outputs[language], outputs.typescript);
             });
 
             it(`records from ${language} the TypeScript demo's resources, inputs, outputs and dependency graph`, () => {
