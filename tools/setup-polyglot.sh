@@ -4,6 +4,10 @@
 #   build/sdk/{python,go} the SDKs generated from schema.json (sdk/go is the committed, publishable copy of
 #                        build/sdk/go; a test keeps the two equal, `npm run sdk:go` refreshes it)
 #   build/dist/*.whl     the Python SDK as a wheel, with package.json's version (schema.json carries it)
+#   build/wheels         the wheels of examples/python/requirements.txt and their dependencies, as PyPI serves
+#                        them for this interpreter: build/venv and the wheel test's new virtualenv install from
+#                        them (`--no-index`), which spares pip reading PyPI's pages of grpcio and protobuf (30,000
+#                        files, 8 s of CPU) on each install
 #   build/venv           Python virtualenv with the pinned `pulumi` (examples/python/requirements.txt) and the wheel
 #   Go module cache      github.com/pulumi/pulumi/sdk/v3 for examples/go and examples/go-platform (go.sum pins
 #                        it; they use sdk/go)
@@ -38,7 +42,9 @@ generate_sdks() { build/bin/sdkgen -schema schema.json -out build/sdk; }
 pip_install() { build/venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
 python_requirements() {
     [ -x build/venv/bin/python ] || python3 -m venv build/venv
-    pip_install -r examples/python/requirements.txt
+    rm -rf build/wheels
+    build/venv/bin/python -m pip wheel --quiet --disable-pip-version-check --wheel-dir build/wheels -r examples/python/requirements.txt
+    pip_install --no-index --find-links build/wheels -r examples/python/requirements.txt
 }
 wait_for_python_requirements() {
     local status=0
@@ -69,7 +75,8 @@ inputs() {
 }
 want="$(inputs | sha256sum | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x build/bin/sdkgen ] && [ -x build/venv/bin/python ] \
-    && [ -x build/bin/ecs-fargate-go-driver ] && [ -d build/sdk/go ] && compgen -G "build/dist/*.whl" >/dev/null; then
+    && [ -x build/bin/ecs-fargate-go-driver ] && [ -d build/sdk/go ] && compgen -G "build/dist/*.whl" >/dev/null \
+    && compgen -G "build/wheels/*.whl" >/dev/null; then
     echo "setup-polyglot: up to date (build/polyglot.stamp)"
     exit 0
 fi
