@@ -2,7 +2,7 @@
  * Application Auto Scaling of a service's task count: the scalable target, target-tracking policies and
  * scheduled actions, as children of the service component.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CPU_TARGET_PERCENT, DEFAULT_SCALE_IN_COOLDOWN_SECONDS, DEFAULT_SCALE_OUT_COOLDOWN_SECONDS } from "./defaults";
 import { scheduledActionNaming } from "./names";

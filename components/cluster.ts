@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
     DEFAULT_AVAILABILITY_ZONES, DEFAULT_CONTAINER_INSIGHTS, DEFAULT_NAT_GATEWAYS, DEFAULT_ON_DEMAND_BASE,

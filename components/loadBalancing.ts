@@ -3,7 +3,7 @@
  * service's own, or a shared `LoadBalancer`'s), target groups, listener rules, the security-group rules between
  * a load balancer and the tasks, and the ECS infrastructure role of traffic-shifting deployments.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_SSL_POLICY } from "./defaults";
 import { ecsInfrastructurePolicy, ecsInfrastructureTrustPolicy } from "./iamDocuments";

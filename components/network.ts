@@ -3,7 +3,7 @@
  * an internet gateway, the chosen NAT gateways and, optionally, the VPC endpoints private tasks need to pull
  * images and write logs without NAT. Plain `@pulumi/aws` resources, so previews, policies and tests see each one.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Description, securityGroupNaming } from "./names";
 

@@ -2,7 +2,7 @@
  * The ECS service every service kind shares, with its optional auto scaling. Load balancing is a list of
  * attachments: one for a service behind its own or a shared load balancer, none for a worker.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createAutoscaling, ScalingTargets } from "./autoscaling";
 import { capacityStrategy } from "./clusterBuilders";

@@ -3,7 +3,7 @@
  * the execution and task roles with least-privilege policies, the task definition (the app container, its
  * sidecars and volumes) and the tasks' security group with its egress. Ingress is the caller's attachment.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "./aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerSpec, appMountPoints, containerDefinitions, efsVolumeName, writableVolumes } from "./containerDefinitions";
 import * as d from "./defaults";
