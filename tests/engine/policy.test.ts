@@ -77,33 +77,29 @@ describe("a stack policy through the real engine sees the resources' outputs", f
         fs.writeFileSync(onlyLogGroupRule, JSON.stringify({ all: "disabled", "ecs-taskdef-log-group-managed": "mandatory" }));
     });
 
-    it("creates the log group, whose name only AWS knows before the up (namePrefix)", async () => {
-        const first = run();
-        const r = await first.up();
-        logGroupName = String(r.outputs.logGroupName);
+    it("fails the up of a task definition writing to a log group the stack does not manage, with the CLI's exit code, after making the change", async () => {
+        const first = run("/ecs/someone-elses");
+        const err = await first.up().then(() => undefined, (e) => e);
+        assert.ok(err instanceof LocalRunError, `the up should fail: ${err}`);
+        assert.strictEqual(err.exitCode, 1);
+        assert.deepStrictEqual(first.seen, [
+            'mandatory ecs-taskdef-log-group-managed: Checks that each awslogs container writes to a CloudWatch log group managed in the stack (so retention and encryption rules apply), not one created implicitly.\ncontainer "app" writes to log group "/ecs/someone-elses", which the stack does not manage; create it with `aws.cloudwatch.LogGroup`.\n',
+        ]);
+        // The engine runs the stack policies (AnalyzeStack) after the update's steps: the failed up has already
+        // created the log group and the task definition. Preview first (or plan) to stop a change before it is made.
+        const state = await exportResources({ projectDir, stack: "test", stateRoot, stackFile: path.join(dir, "none.yaml") });
+        const task = state.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition");
+        assert.match(String(task?.inputs?.containerDefinitions), /"awslogs-group":"\/ecs\/someone-elses"/);
+        // The log group's name, which only AWS knew before the up (namePrefix).
+        logGroupName = String(state.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup")?.outputs?.name);
         assert.match(logGroupName, /^\/ecs\/app-[0-9a-z]+$/);
-        assert.deepStrictEqual(first.seen, []);
     });
 
     it("passes a task definition given that name as a literal: the policy matched it to the log group's name output", async () => {
         const second = run(logGroupName);
         const r = await second.up();
-        assert.deepStrictEqual(r.changes, { same: 2, create: 1 });
+        assert.deepStrictEqual(r.changes, { same: 2, replace: 1 });
+        assert.strictEqual(r.outputs.logGroupName, logGroupName);
         assert.deepStrictEqual(second.seen, []);
-    });
-
-    it("fails the up of a task definition writing to a log group the stack does not manage, with the CLI's exit code, after making the change", async () => {
-        const third = run("/ecs/someone-elses");
-        const err = await third.up().then(() => undefined, (e) => e);
-        assert.ok(err instanceof LocalRunError, `the up should fail: ${err}`);
-        assert.strictEqual(err.exitCode, 1);
-        assert.deepStrictEqual(third.seen, [
-            'mandatory ecs-taskdef-log-group-managed: Checks that each awslogs container writes to a CloudWatch log group managed in the stack (so retention and encryption rules apply), not one created implicitly.\ncontainer "app" writes to log group "/ecs/someone-elses", which the stack does not manage; create it with `aws.cloudwatch.LogGroup`.\n',
-        ]);
-        // The engine runs the stack policies (AnalyzeStack) after the update's steps: the failed up has already
-        // replaced the task definition. Preview first (or plan) to stop a change before it is made.
-        const state = await exportResources({ projectDir, stack: "test", stateRoot, stackFile: path.join(dir, "none.yaml") });
-        const task = state.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition");
-        assert.match(String(task?.inputs?.containerDefinitions), /"awslogs-group":"\/ecs\/someone-elses"/);
     });
 });
