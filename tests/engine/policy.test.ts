@@ -2,8 +2,8 @@
  * The policy pack through the real engine: the CLI launches `engine/bin/ecs-fargate-policy-pack` as a binary
  * analyzer (`--policy-pack <executable>`), with the stack's `--policy-pack-config`, on the demo stacks. Dev failing
  * under the pack's own levels is asserted through the `ecs-fargate local` bin in tests/cli/local.test.ts, dev's
- * config lowering its trade-offs to advisories on the up of typescript.test.ts, prod's up under the pack in
- * polyglot.prod.test.ts.
+ * config lowering its trade-offs to advisories on the up of dev.test.ts, prod's up under the pack in
+ * prod.test.ts.
  */
 import * as assert from "assert";
 import * as fs from "fs";
@@ -47,7 +47,7 @@ describe("the policy pack through the real engine", function () {
         await runLocal("preview", preview.options);
         assert.deepStrictEqual(preview.seen.violations, []);
         // A preview of a new stack leaves some policies without values; the up of prod under the pack answers them all
-        // (polyglot.prod.test.ts).
+        // (prod.test.ts).
         assert.ok(preview.seen.unknown.length > 0, "a preview of a new stack leaves some policies without values");
     });
 });

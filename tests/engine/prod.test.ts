@@ -1,4 +1,4 @@
 /** The prod demo stack from TypeScript, Python and Go through the real engine (tests/engine/polyglot.helpers.ts). */
-import { describePolyglot } from "./polyglot.helpers";
+import { describePolyglotProd } from "./polyglot.helpers";
 
-describePolyglot("prod");
+describePolyglotProd();

@@ -1,11 +1,16 @@
 /**
- * The TypeScript demo through the real Pulumi CLI against the simulated cloud, in that order on one stack (each step
- * starts from the last):
- * - a first up interrupted halfway (the CLI gets SIGINT, as on Ctrl-C), which leaves a checkpoint of what it created;
+ * The dev demo stack through the real Pulumi CLI against the simulated cloud, in that order (each step starts from
+ * the last):
+ * - a first up of the TypeScript demo interrupted halfway (the CLI gets SIGINT, as on Ctrl-C), which leaves a
+ *   checkpoint of what it created;
  * - the next up, under the policy pack with dev's config, which creates the rest without losing or duplicating a
  *   resource in the stack or in the simulated cloud; the pack's verdict must be the offline plan's (plan/analyzer.ts
  *   runs the same pack in process, with its own reading of the CLI's policy config);
- * - a no-op up, a change of the app, a change of capacity, a refresh, and destroy.
+ * - the same stack from Python (examples/python) and Go (examples/go), each in its own `.ecs-fargate/` with the same
+ *   build context, through this package's component plugin (engine/bin/pulumi-resource-ecs-fargate): each must record
+ *   what the TypeScript stack recorded, report its stack outputs, and change nothing on a second up (the SDKs, the
+ *   plugin and the Go driver come from tools/setup-polyglot.sh);
+ * - a no-op up, a change of the app, a change of capacity, a refresh, and destroy, of the TypeScript stack.
  */
 import * as assert from "assert";
 import * as fs from "fs";
@@ -14,6 +19,7 @@ import { exportResources, runLocal } from "../../engine/local";
 import { POLICY_PACK } from "../../engine/workspace";
 import { buildPlan } from "../../plan/plan";
 import { cloudOf, policyConfig, recording, REPO_ROOT, requireCli, resourceLabel, scratch, stackVariant } from "./helpers";
+import { comparable, deploy, PROJECT_DIRS } from "./polyglot.helpers";
 
 /** Dev's trade-offs: the rules its policy config (policy/config/dev.json) lowers from mandatory to advisory. */
 const DEV_TRADE_OFFS = [
@@ -32,8 +38,8 @@ const DEV_TRADE_OFFS = [
 /** The stack's resources other than providers: the demo's 38. */
 const managed = <T extends { type: string }>(rs: T[]): T[] => rs.filter((r) => !r.type.startsWith("pulumi:providers:"));
 
-describe("the TypeScript demo through the real engine (dev)", function () {
-    this.timeout(180_000);
+describe("the dev stack through the real engine: TypeScript's lifecycle, with Python and Go against it", function () {
+    this.timeout(300_000);
     const dir = scratch("ts");
     const stateRoot = path.join(dir, "state");
     const app = path.join(dir, "app");
@@ -67,6 +73,9 @@ describe("the TypeScript demo through the real engine (dev)", function () {
 
     // The resumed up runs under the policy pack with dev's config, as `ecs-fargate local up --policy-pack-config` does.
     const judged: string[] = [];
+    // What it recorded (`comparable`) and its stack outputs: Python and Go must build the same.
+    let recorded: Record<string, unknown>;
+    let outputs: Record<string, unknown>;
 
     it("creates the rest on the next up, under the policy pack, each resource exactly once", async () => {
         const r = await runLocal("up", {
@@ -79,7 +88,10 @@ describe("the TypeScript demo through the real engine (dev)", function () {
         assert.deepStrictEqual(r.changes, { same: kept, create: 38 - kept });
         assert.match(String(r.outputs.url), /^http:\/\/web-[0-9a-f]{7}-\d+\.us-east-1\.elb\.amazonaws\.com$/);
         assert.match(String(r.outputs.taskDefinitionArn), /:task-definition\/devops-taskdefinition:1$/);
-        const resources = managed(await exportResources(base()));
+        const exported = await exportResources(base());
+        recorded = comparable(exported);
+        outputs = r.outputs;
+        const resources = managed(exported);
         assert.strictEqual(resources.length, 38);
         assert.strictEqual(new Set(resources.map((x) => x.urn)).size, 38, "no URN twice");
         // In the cloud: each custom resource was created exactly once (the simulated cloud counts creations per URN).
@@ -96,6 +108,23 @@ describe("the TypeScript demo through the real engine (dev)", function () {
         assert.deepStrictEqual([...new Set(judged)].sort(), DEV_TRADE_OFFS.map((v) => `advisory ${v}`));
         assert.deepStrictEqual([...new Set(planned)].sort(), DEV_TRADE_OFFS.map((v) => `advisory ${v}`));
     });
+
+    for (const language of ["python", "go"] as const) {
+        const stateRoot = () => path.join(dir, language);
+
+        it(`builds the same stack from ${language}: its resources, inputs, outputs, dependency graph and stack outputs`, async () => {
+            const { result, resources } = await deploy(language, "dev", stateRoot(), stackFile);
+            assert.deepStrictEqual(result.changes, { create: 38 });
+            assert.deepStrictEqual(Object.keys(outputs).sort(), ["clusterArn", "imageUri", "loadBalancerArn", "logGroupName", "repositoryUrl", "serviceArn", "taskDefinitionArn", "url"]);
+            assert.deepStrictEqual(result.outputs, outputs);
+            assert.deepStrictEqual(comparable(resources), recorded);
+        });
+
+        it(`changes nothing on a second up from ${language}`, async () => {
+            const again = await runLocal("up", { projectDir: PROJECT_DIRS[language], stack: "dev", stateRoot: stateRoot(), stackFile });
+            assert.deepStrictEqual(again.changes, { same: 38 });
+        });
+    }
 
     it("changes nothing on a second up", async () => {
         const { options, steps } = recording(base());

@@ -1,4 +1,0 @@
-/** The dev demo stack from TypeScript, Python and Go through the real engine (tests/engine/polyglot.helpers.ts). */
-import { describePolyglot } from "./polyglot.helpers";
-
-describePolyglot("dev");
