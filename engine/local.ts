@@ -7,7 +7,7 @@
  * folder (as the Node language host runs it). Python and Go programs (the project's `Pulumi.yaml` runtime) are
  * run by their own language's Automation API (`engine/drivers/`), with the same workspace and environment.
  */
-import { spawn } from "child_process";
+import { execFile, spawn } from "child_process";
 import * as path from "path";
 import type { EngineEvent, OpMap, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { registerTypeScript } from "./typescript";
@@ -54,8 +54,8 @@ export interface LocalRunResult {
 }
 
 /**
- * The Automation API, loaded where a program runs (the driver) or the CLI is asked (`exportResources`): with the
- * SDK it is a second of CPU, which `runLocal`, starting a driver, need not pay (nor `ecs-fargate local`).
+ * The Automation API, loaded where a program runs (the driver): with the SDK it is a second of CPU, which
+ * `runLocal`, starting a driver, need not pay (nor `ecs-fargate local`, nor `exportResources`).
  */
 function automation(): Promise<typeof import("@pulumi/pulumi/automation")> {
     return import("@pulumi/pulumi/automation");
@@ -293,14 +293,26 @@ function plainOutputs(outputs: Record<string, { value: unknown }>): Record<strin
     return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]));
 }
 
-/** The stack's checkpoint: every resource the engine recorded, as `pulumi stack export` gives it. */
+/**
+ * The stack's checkpoint: every resource the engine recorded, as `pulumi stack export` gives it. Secrets stay
+ * encrypted (`{ <sig>, ciphertext }`), as the checkpoint holds them: decrypting them (`--show-secrets`, which the
+ * Automation API's `exportStack` always passes) costs the passphrase's key derivation, PBKDF2 at 1,000,000 rounds,
+ * a quarter of a second per export, and no caller reads them (the plan of a change compares secrets redacted).
+ */
 export async function exportResources(options: LocalRunOptions): Promise<ExportedResource[]> {
     const paths = localPaths(options.projectDir, options.stateRoot);
     const project = prepareWorkspace(paths, options.projectDir, options.stack, options.stackFile);
-    const { LocalWorkspace } = await automation();
-    const workspace = await LocalWorkspace.create({ workDir: paths.work, pulumiCommand: await cli(), envVars: engineEnv(paths, project.region, options.projectDir) });
-    const deployment = await workspace.exportStack(options.stack);
-    return (deployment.deployment.resources ?? []) as ExportedResource[];
+    const cli = path.join(cliRoot(), "bin", "pulumi");
+    const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(cli, ["stack", "export", "--stack", options.stack, "--non-interactive"], {
+            cwd: paths.work,
+            env: { ...process.env, ...engineEnv(paths, project.region, options.projectDir) },
+            maxBuffer: 256 * 1024 * 1024,
+        }, (err, out, stderr) => (err
+            ? reject(new Error(`pulumi stack export exited with code ${err.code ?? 1}: ${String(stderr).trim() || err.message}`))
+            : resolve(out)));
+    });
+    return ((JSON.parse(stdout) as { deployment?: { resources?: ExportedResource[] } }).deployment?.resources ?? []);
 }
 
 /** One resource of a `pulumi stack export`. */

@@ -94,8 +94,13 @@ export function localPaths(projectDir: string, stateRoot = path.join(projectDir,
  * every new stack. Should the guess be wrong, creating falls back to selecting.
  */
 export function stackExists(paths: LocalPaths, project: string, stack: string): boolean {
-    const checkpoint = path.join(paths.state, ".pulumi", "stacks", project, `${stack}.json`);
+    const checkpoint = checkpointFile(paths, project, stack);
     return fs.existsSync(checkpoint) || fs.existsSync(`${checkpoint}.gz`);
+}
+
+/** The stack's checkpoint in the file backend (uncompressed; `stackExists` also finds the `.gz` form). */
+export function checkpointFile(paths: LocalPaths, project: string, stack: string): string {
+    return path.join(paths.state, ".pulumi", "stacks", project, `${stack}.json`);
 }
 
 /** The project's name and the stack's `aws:region`, read from the files the CLI reads. */

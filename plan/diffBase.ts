@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { ExportedResource, exportResources } from "../engine/local";
-import { localPaths } from "../engine/workspace";
+import { checkpointFile, localPaths, stackExists } from "../engine/workspace";
 import { RecordedResource } from "../sim/types";
 import { DiffSide } from "./diffPlan";
 import { redactedState } from "./plan";
@@ -162,8 +162,8 @@ export async function baseFromLocalState(projectDir: string, stack: string, stat
     } catch (e) {
         throw new PlanError(`\`--base local\`: ${path.join(dir, "Pulumi.yaml")} cannot be read: ${(e as Error).message}`);
     }
-    const checkpoint = path.join(paths.state, ".pulumi", "stacks", project, `${stack}.json`);
-    if (![checkpoint, `${checkpoint}.gz`].some((f) => fs.existsSync(f))) {
+    if (!stackExists(paths, project, stack)) {
+        const checkpoint = checkpointFile(paths, project, stack);
         throw new PlanError(
             `\`--base local\`: stack ${stack} of project ${project} has no local deployment (no ${path.relative(process.cwd(), checkpoint) || checkpoint}). ` +
                 `Run \`npx ecs-fargate local up --stack ${stack}\` first, or use --base <git ref> or --base-plan <plan.json>.`,

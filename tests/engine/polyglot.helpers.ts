@@ -9,6 +9,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { ExportedResource, exportResources, LocalRunOptions, LocalRunResult, runLocal } from "../../engine/local";
 import { POLICY_PACK } from "../../engine/workspace";
+import { redact } from "../../plan/values";
 import { policyConfig, REPO_ROOT, requireCli, scratch, stackVariant } from "./helpers";
 
 export type Language = "typescript" | "python" | "go";
@@ -50,8 +51,9 @@ export function comparable(resources: ExportedResource[]): Record<string, unknow
         parent: r.parent,
         id: r.id,
         provider: r.provider?.split("::").slice(0, -1).join("::"),
-        inputs: r.custom ? r.inputs : undefined,
-        outputs: r.custom ? r.outputs : undefined,
+        // Secrets as `[secret]`: an export keeps them encrypted, with a nonce of each stack's own.
+        inputs: r.custom ? redact(r.inputs) : undefined,
+        outputs: r.custom ? redact(r.outputs) : undefined,
         propertyDependencies: r.custom
             ? Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, deps(r.urn, v)]).filter(([, v]) => v.length > 0))
             : undefined,
