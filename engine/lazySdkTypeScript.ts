@@ -25,7 +25,8 @@ function sdkShim(): string | undefined {
     }
 }
 
-export function deferSdkTypeScript(shim = sdkShim()): void {
+function deferSdkTypeScript(): void {
+    const shim = sdkShim();
     if (shim === undefined || require.cache[shim] !== undefined) {
         return;
     }

@@ -14,6 +14,9 @@ import { policyConfig, REPO_ROOT, requireCli, scratch, stackVariant } from "./he
 
 export type Language = "typescript" | "python" | "go";
 
+/** The demo's stack outputs (index.ts, examples/python, examples/go), by name. */
+export const DEMO_OUTPUTS = ["clusterArn", "imageUri", "loadBalancerArn", "logGroupName", "repositoryUrl", "serviceArn", "taskDefinitionArn", "url"];
+
 export const PROJECT_DIRS: Record<Language, string> = {
     typescript: REPO_ROOT,
     python: path.join(REPO_ROOT, "examples", "python"),
@@ -109,7 +112,7 @@ export function describePolyglotProd(): void {
             });
 
             it(`reports from ${language} the TypeScript demo's stack outputs, read from the engine's events`, () => {
-                assert.deepStrictEqual(Object.keys(outputs.typescript as object).sort(), ["clusterArn", "imageUri", "loadBalancerArn", "logGroupName", "repositoryUrl", "serviceArn", "taskDefinitionArn", "url"]);
+                assert.deepStrictEqual(Object.keys(outputs.typescript as object).sort(), DEMO_OUTPUTS);
                 assert.deepStrictEqual(outputs[language], outputs.typescript);
             });
 

@@ -71,7 +71,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	cmd := &resultFromEvents{PulumiCommand: cli}
+	cmd := &resultFromEvents{PulumiCommand: cli, outputs: map[string]any{}}
 	stack, err := openStack(ctx, *newStack, *stackName, *project, program, auto.WorkDir(*work), auto.Pulumi(cmd))
 	if err != nil {
 		fail(err)
@@ -111,11 +111,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "the Pulumi CLI exited without the summary event of its operation")
 		os.Exit(1)
 	}
-	changes, outputs := cmd.changes, cmd.outputs
-	if outputs == nil {
-		outputs = map[string]any{}
-	}
-	result, _ := json.Marshal(map[string]any{"changes": changes, "outputs": outputs})
+	result, _ := json.Marshal(map[string]any{"changes": cmd.changes, "outputs": cmd.outputs})
 	fmt.Printf("\nECS_FARGATE_RESULT %s\n", result)
 }
 
@@ -192,7 +188,7 @@ func (c *resultFromEvents) see(e events.EngineEvent) {
 			c.changes[string(op)] = n
 		}
 	}
-	if e.ResOutputsEvent != nil && e.ResOutputsEvent.Metadata.Type == "pulumi:pulumi:Stack" && e.ResOutputsEvent.Metadata.New != nil {
+	if e.ResOutputsEvent != nil && e.ResOutputsEvent.Metadata.Type == "pulumi:pulumi:Stack" && e.ResOutputsEvent.Metadata.New != nil && e.ResOutputsEvent.Metadata.New.Outputs != nil {
 		c.outputs = e.ResOutputsEvent.Metadata.New.Outputs
 	}
 }
