@@ -1,11 +1,15 @@
 /**
- * `ecs-fargate local`: the demo project (this repository's root) through the real CLI, in its own `.ecs-fargate/`
- * (git-ignored); the exit code is the CLI's. A successful run's output, ending with `resources: <change counts>`,
+ * `ecs-fargate local`: the demo project (a temporary clone of this repository, so that the run's `.ecs-fargate/`
+ * state is its own and none is left in this checkout) through the real CLI; the exit code is the CLI's. A successful run's output, ending with `resources: <change counts>`,
  * is checked where a user meets it: the installed package's bin, in tests/package.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { main } from "../../cli/main";
-import { policyConfig, REPO_ROOT, requireCli } from "../engine/helpers";
+import { policyConfig, requireCli } from "../engine/helpers";
+import { cloneRepository } from "../plan/clone";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
@@ -16,11 +20,19 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 
 describe("ecs-fargate local", function () {
     this.timeout(300_000);
-    before(requireCli);
     const prodPolicy = policyConfig("prod");
+    let tmp: string;
+    let project: string;
+    before(() => {
+        requireCli();
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ecs-fargate-local-"));
+        project = path.join(tmp, "repo");
+        cloneRepository(project);
+    });
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
     it("exits with the CLI's code 1 on dev's mandatory violations under prod's config (the pack's own levels), printing Pulumi's output once", async () => {
-        const r = await run(["local", "preview", "--stack", "dev", "--cwd", REPO_ROOT, "--policy-pack-config", prodPolicy]);
+        const r = await run(["local", "preview", "--stack", "dev", "--cwd", project, "--policy-pack-config", prodPolicy]);
         assert.strictEqual(r.code, 1, r.err);
         // The CLI's policy report, one line per violation: `- [mandatory] [severity: high]  <policy>  (<type>: <name>)`.
         const mandatory = [...r.out.matchAll(/^\s+- \[mandatory\] \[severity: \w+\]\s+(\S+)\s+\((.+)\)$/gm)].map((m) => `${m[1]} on ${m[2]}`);
@@ -30,6 +42,7 @@ describe("ecs-fargate local", function () {
         ]);
         assert.strictEqual(r.out.match(/^Previewing update \(dev\):$/gm)?.length, 1, "the progress is printed once");
         assert.doesNotMatch(r.err, /Previewing update|Policies:/, "the error does not repeat the progress");
+        assert.ok(fs.existsSync(path.join(project, ".ecs-fargate", "state")), "the state is in the project's .ecs-fargate/");
     });
 
     it("rejects an unknown operation with a usage error (exit 2)", async () => {
