@@ -1,14 +1,14 @@
 /**
  * `ecs-fargate local`: the demo project (a temporary clone of this repository, so that the run's `.ecs-fargate/`
- * state is its own and none is left in this checkout) through the real CLI; the exit code is the CLI's. A successful run's output, ending with `resources: <change counts>`,
- * is checked where a user meets it: the installed package's bin, in tests/package.
+ * state is its own and none is left in this checkout) through the real CLI; the exit code is the CLI's. A successful
+ * run's output, ending with `resources: <change counts>`, is checked where a user meets it: the installed package's
+ * bin, in tests/package.
  */
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { main } from "../../cli/main";
-import { policyConfig, requireCli } from "../engine/helpers";
+import { policyConfig, requireCli, scratch } from "../engine/helpers";
 import { cloneRepository } from "../plan/clone";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -21,15 +21,12 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 describe("ecs-fargate local", function () {
     this.timeout(300_000);
     const prodPolicy = policyConfig("prod");
-    let tmp: string;
     let project: string;
     before(() => {
         requireCli();
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ecs-fargate-local-"));
-        project = path.join(tmp, "repo");
+        project = path.join(scratch("local"), "repo");
         cloneRepository(project);
     });
-    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
     it("exits with the CLI's code 1 on dev's mandatory violations under prod's config (the pack's own levels), printing Pulumi's output once", async () => {
         const r = await run(["local", "preview", "--stack", "dev", "--cwd", project, "--policy-pack-config", prodPolicy]);
