@@ -12,8 +12,8 @@
  *   schema as run-plugin does, and tests/engine/schema.test.ts holds `schema.json` equal to that inference through
  *   the CLI (`npm run schema` rewrites it).
  */
-// First: the SDK then loads the TypeScript compiler only if GetSchema asks for it.
-import "../lazySdkTypeScript";
+// First: the SDK then loads the TypeScript compiler only if GetSchema asks for it, and npm's installer never.
+import "../lazySdkModules";
 import * as fs from "fs";
 import * as path from "path";
 import { ComponentResource, ComponentResourceOptions, Inputs } from "@pulumi/pulumi";
