@@ -45,19 +45,21 @@ function defer(file: string | undefined, { marksEsModule }: { marksEsModule: boo
         }
         return real;
     };
+    /** The two properties an ES module's stand-in answers itself, as a CommonJS module's namespace has them. */
+    const ownInterop = (key: PropertyKey): boolean => marksEsModule && (key === "__esModule" || key === "default");
     const read = (key: PropertyKey): unknown => {
         if (marksEsModule && key === "__esModule") {
             return true;
         }
         const module = load();
-        return marksEsModule && key === "default" && !("default" in module) ? module : module[key];
+        return key === "default" && ownInterop(key) && !("default" in module) ? module : module[key];
     };
     const standIn = new Module(file);
     standIn.filename = file;
     standIn.loaded = true;
     standIn.exports = new Proxy({}, {
         get: (_, key) => read(key),
-        has: (_, key) => key in load(),
+        has: (_, key) => ownInterop(key) || key in load(),
         ownKeys: () => Reflect.ownKeys(load()),
         getOwnPropertyDescriptor: (_, key) => {
             const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
