@@ -17,16 +17,13 @@
  * driver, the component plugin, the policy pack), where none of them serializes a function. Nothing changes for a
  * module the SDK does not have at that path, or one loaded already.
  */
-import * as fs from "fs";
 import { Module } from "module";
 import * as path from "path";
 
 /** The file `request` resolves to from the SDK's own folder, if the SDK is there and has it. */
 function fromSdk(request: string): string | undefined {
     try {
-        const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-        const file = require.resolve(request, { paths: [sdk] });
-        return fs.existsSync(file) ? file : undefined;
+        return require.resolve(request, { paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))] });
     } catch {
         return undefined;
     }
@@ -48,11 +45,14 @@ function defer(file: string | undefined, { marksEsModule }: { marksEsModule: boo
     /** The two properties an ES module's stand-in answers itself, as a CommonJS module's namespace has them. */
     const ownInterop = (key: PropertyKey): boolean => marksEsModule && (key === "__esModule" || key === "default");
     const read = (key: PropertyKey): unknown => {
-        if (marksEsModule && key === "__esModule") {
+        if (!ownInterop(key)) {
+            return load()[key];
+        }
+        if (key === "__esModule") {
             return true;
         }
         const module = load();
-        return key === "default" && ownInterop(key) && !("default" in module) ? module : module[key];
+        return "default" in module ? module.default : module;
     };
     const standIn = new Module(file);
     standIn.filename = file;

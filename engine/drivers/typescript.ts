@@ -5,7 +5,8 @@
  * `ECS_FARGATE_RESULT <json>`. A SIGINT (Ctrl-C, sent to its process group) reaches the CLI too, which cancels the
  * update and saves its checkpoint; the driver waits for it. On a failure it exits with the CLI's exit code.
  */
-// First: the SDK then loads the TypeScript compiler and npm's installer only if the program serializes a function.
+// First: the SDK then loads npm's installer only if the program ships a function's code (a TypeScript program
+// brings the compiler anyway, through ts-node).
 import "../lazySdkModules";
 import { EVENT_PREFIX, LocalOperation, LocalRunError, LocalRunOptions, RESULT_PREFIX, runTypescriptHere } from "../local";
 
